@@ -1,0 +1,169 @@
+"""aiecosys: a typed, sourced model of the AI startup ecosystem.
+
+>>> import aiecosys
+>>> eco = aiecosys.load()                       # the bundled dataset
+>>> eco.company("mistral ai").founded
+PartialDate.parse('2023-04')
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from aiecosys._version import __version__
+from aiecosys.exceptions import (
+    AiecosysError,
+    AmbiguousKey,
+    ConversionError,
+    CurrencyMismatch,
+    DataError,
+    NotFound,
+    Problem,
+)
+
+if TYPE_CHECKING:
+    from aiecosys._bundled import (
+        DATA_VERSION,
+        claims_about,
+        co_investors,
+        company,
+        funding_breakdown,
+        investor,
+        investors_in,
+        load,
+        person,
+        portfolio,
+        rounds_of,
+        total_raised,
+    )
+    from aiecosys._codec import FORMAT, dump, dumps, loads
+    from aiecosys._dates import PartialDate, Precision
+    from aiecosys._ecosystem import Ecosystem
+    from aiecosys._fx import Conversion, convert
+    from aiecosys._model import (
+        Claim,
+        Company,
+        CompanyKind,
+        Investment,
+        Investor,
+        InvestorKind,
+        Person,
+        Reliability,
+        Role,
+        Round,
+        Source,
+        Stage,
+        Verdict,
+    )
+    from aiecosys._money import Money
+    from aiecosys._results import CoInvestor, FundedRound, FundingBreakdown
+
+# Public names loaded on first use, so that ``import aiecosys`` stays cheap (attrs classes,
+# pendulum and the query code load when a name is first touched). test_init.py checks this
+# table against the imports above.
+_LAZY: dict[str, str] = {
+    "Claim": "_model",
+    "CoInvestor": "_results",
+    "Company": "_model",
+    "CompanyKind": "_model",
+    "Conversion": "_fx",
+    "DATA_VERSION": "_bundled",
+    "Ecosystem": "_ecosystem",
+    "FORMAT": "_codec",
+    "FundedRound": "_results",
+    "FundingBreakdown": "_results",
+    "Investment": "_model",
+    "Investor": "_model",
+    "InvestorKind": "_model",
+    "Money": "_money",
+    "PartialDate": "_dates",
+    "Person": "_model",
+    "Precision": "_dates",
+    "Reliability": "_model",
+    "Role": "_model",
+    "Round": "_model",
+    "Source": "_model",
+    "Stage": "_model",
+    "Verdict": "_model",
+    "claims_about": "_bundled",
+    "co_investors": "_bundled",
+    "company": "_bundled",
+    "convert": "_fx",
+    "dump": "_codec",
+    "dumps": "_codec",
+    "funding_breakdown": "_bundled",
+    "investor": "_bundled",
+    "investors_in": "_bundled",
+    "load": "_bundled",
+    "loads": "_codec",
+    "person": "_bundled",
+    "portfolio": "_bundled",
+    "rounds_of": "_bundled",
+    "total_raised": "_bundled",
+}
+
+__all__ = [
+    "DATA_VERSION",
+    "FORMAT",
+    "AiecosysError",
+    "AmbiguousKey",
+    "Claim",
+    "CoInvestor",
+    "Company",
+    "CompanyKind",
+    "Conversion",
+    "ConversionError",
+    "CurrencyMismatch",
+    "DataError",
+    "Ecosystem",
+    "FundedRound",
+    "FundingBreakdown",
+    "Investment",
+    "Investor",
+    "InvestorKind",
+    "Money",
+    "NotFound",
+    "PartialDate",
+    "Person",
+    "Precision",
+    "Problem",
+    "Reliability",
+    "Role",
+    "Round",
+    "Source",
+    "Stage",
+    "Verdict",
+    "__version__",
+    "claims_about",
+    "co_investors",
+    "company",
+    "convert",
+    "dump",
+    "dumps",
+    "funding_breakdown",
+    "investor",
+    "investors_in",
+    "load",
+    "loads",
+    "person",
+    "portfolio",
+    "rounds_of",
+    "total_raised",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'aiecosys' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(f"aiecosys.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """List the public names."""
+    return __all__

@@ -1,0 +1,106 @@
+"""The bundled dataset, loaded once on first use, and module-level queries over it."""
+
+from __future__ import annotations
+
+import threading
+from importlib.resources import files
+from pathlib import Path
+
+from aiecosys import _codec
+from aiecosys._ecosystem import DateLike, Ecosystem, Record
+from aiecosys._model import Claim, Company, Investor, Person, Round, Verdict
+from aiecosys._money import Money
+from aiecosys._results import CoInvestor, FundingBreakdown
+
+__all__ = ["DATA_VERSION", "load"]
+
+DATA_VERSION = "2026.11.26"
+"""The version of the bundled dataset, independent of the package version."""
+
+_lock = threading.Lock()
+_cache: list[Ecosystem] = []
+
+
+def _bundled() -> Ecosystem:
+    if not _cache:
+        with _lock:
+            if not _cache:
+                text = files("aiecosys").joinpath("data", "ecosystem.json").read_bytes()
+                _cache.append(_codec.loads(text, source="the bundled dataset"))
+    return _cache[0]
+
+
+def load(path: str | Path | None = None) -> Ecosystem:
+    """Return the bundled ecosystem, or read one from the ``aiecosys/1`` JSON file at *path*.
+
+    The bundled dataset is read and checked on the first call, then cached (thread-safe).
+
+    >>> import aiecosys
+    >>> eco = aiecosys.load()
+    >>> eco.company("mistral").name
+    'Mistral AI'
+    >>> eco is aiecosys.load()
+    True
+    """
+    return _bundled() if path is None else _codec.load(path)
+
+
+def company(key: str | Company) -> Company:
+    """Find a company of the bundled dataset (see :meth:`Ecosystem.company`)."""
+    return _bundled().company(key)
+
+
+def investor(key: str | Investor) -> Investor:
+    """Find an investor of the bundled dataset (see :meth:`Ecosystem.investor`)."""
+    return _bundled().investor(key)
+
+
+def person(key: str | Person) -> Person:
+    """Find a person of the bundled dataset (see :meth:`Ecosystem.person`)."""
+    return _bundled().person(key)
+
+
+def rounds_of(company: str | Company, *, as_of: DateLike | None = None) -> tuple[Round, ...]:
+    """A company's rounds in the bundled dataset (see :meth:`Ecosystem.rounds_of`)."""
+    return _bundled().rounds_of(company, as_of=as_of)
+
+
+def total_raised(
+    company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
+) -> Money:
+    """A company's total raised in the bundled dataset (see :meth:`Ecosystem.total_raised`).
+
+    >>> import aiecosys
+    >>> print(aiecosys.total_raised("Mistral AI", currency="EUR", as_of="2023-12-31"))
+    EUR 490,000,000
+    """
+    return _bundled().total_raised(company, currency=currency, as_of=as_of)
+
+
+def funding_breakdown(
+    company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
+) -> FundingBreakdown:
+    """A company's funding by round (see :meth:`Ecosystem.funding_breakdown`)."""
+    return _bundled().funding_breakdown(company, currency=currency, as_of=as_of)
+
+
+def investors_in(company: str | Company, *, lead_only: bool = False) -> tuple[Investor, ...]:
+    """A company's investors in the bundled dataset (see :meth:`Ecosystem.investors_in`)."""
+    return _bundled().investors_in(company, lead_only=lead_only)
+
+
+def portfolio(investor: str | Investor) -> tuple[Company, ...]:
+    """An investor's companies in the bundled dataset (see :meth:`Ecosystem.portfolio`)."""
+    return _bundled().portfolio(investor)
+
+
+def co_investors(investor: str | Investor) -> tuple[CoInvestor, ...]:
+    """An investor's co-investors in the bundled dataset (see :meth:`Ecosystem.co_investors`)."""
+    return _bundled().co_investors(investor)
+
+
+def claims_about(
+    entity: str | Record, *, verdict: Verdict | str | None = None
+) -> tuple[Claim, ...]:
+    """Claims about a record of the bundled dataset (see :meth:`Ecosystem.claims_about`)."""
+    return _bundled().claims_about(entity, verdict=verdict)

@@ -1,0 +1,191 @@
+"""``PartialDate``: a calendar date known to year, month or day precision."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from typing import Any
+
+import attrs
+import pendulum
+
+from aiecosys._checks import fail
+from aiecosys.exceptions import DataError, Problem
+
+__all__ = ["PartialDate", "Precision", "as_day"]
+
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class Precision(enum.Enum):
+    """How much of a date is known."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+def _check_month(instance: PartialDate, field: attrs.Attribute[Any], value: int | None) -> None:
+    if value is None:
+        if instance.day is not None:
+            raise fail(field, "a date with a day needs a month")
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:  # noqa: PLR2004
+        raise fail(field, f"must be a month from 1 to 12 (got {value!r})")
+
+
+def _check_day(instance: PartialDate, field: attrs.Attribute[Any], value: int | None) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or instance.month is None:
+        raise fail(field, f"must be a day of the month (got {value!r})")
+    last = calendar.monthrange(instance.year, instance.month)[1]
+    if not 1 <= value <= last:
+        raise fail(field, f"{instance.year:04d}-{instance.month:02d} has no day {value}")
+
+
+def _check_year(_: object, field: attrs.Attribute[Any], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:  # noqa: PLR2004
+        raise fail(field, f"must be a year from 1 to 9999 (got {value!r})")
+
+
+@attrs.frozen(kw_only=True, order=False)
+class PartialDate:
+    """A date known to a year (``2019``), a month (``2023-06``) or a day (``2023-06-13``).
+
+    A partial date stands for an interval of days, from :attr:`first_day` to :attr:`last_day`;
+    nothing is invented (``2019`` is not 1 January 2019). Dates sort by their first day,
+    then by their last, so a date that ends before another begins always sorts first.
+
+    >>> d = PartialDate.parse("2023-06")
+    >>> d.precision, str(d.first_day), str(d.last_day)
+    (<Precision.MONTH: 'month'>, '2023-06-01', '2023-06-30')
+    >>> sorted([PartialDate.parse("2023-06-13"), PartialDate.parse("2023")])
+    [PartialDate.parse('2023'), PartialDate.parse('2023-06-13')]
+    >>> PartialDate.parse("2023-02-30")
+    Traceback (most recent call last):
+    ...
+    aiecosys.exceptions.DataError: 1 problem in the data:
+      2023-02 has no day 30
+    """
+
+    year: int = attrs.field(validator=_check_year)
+    month: int | None = attrs.field(default=None, validator=_check_month)
+    day: int | None = attrs.field(default=None, validator=_check_day)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        Raises:
+            DataError: the text is not one of those forms, or names no real day.
+        """
+        if not isinstance(text, str):
+            raise DataError.single("", f"a date must be a string (got {type(text).__name__})")
+        match = _PATTERN.fullmatch(text.strip())
+        if not match:
+            raise DataError.single("", f"{text[:40]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None  # noqa: S101 - the pattern makes the year mandatory
+        try:
+            return cls(year=year, month=month, day=day)
+        except DataError as error:
+            # The text is one value: report at its own path, not at year/month/day.
+            raise DataError(Problem("", p.message) for p in error.problems) from None
+
+    @classmethod
+    def of(cls, value: PartialDate | dt.date | str) -> PartialDate:
+        """Accept a ``PartialDate``, a ``date`` (day precision) or a string.
+
+        >>> PartialDate.of("2023-06") == PartialDate(year=2023, month=6)
+        True
+        """
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return cls(year=value.year, month=value.month, day=value.day)
+        return cls.parse(value)
+
+    @property
+    def precision(self) -> Precision:
+        """How much of the date is known."""
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def first_day(self) -> pendulum.Date:
+        """The earliest day the date can stand for."""
+        return pendulum.Date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> pendulum.Date:
+        """The latest day the date can stand for."""
+        if self.day is not None:
+            return self.first_day
+        month = self.month or 12
+        return pendulum.Date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def contains(self, day: dt.date) -> bool:
+        """Tell whether *day* lies within this date's interval.
+
+        >>> PartialDate.parse("2023").contains(dt.date(2023, 6, 13))
+        True
+        """
+        return self.first_day <= day <= self.last_day
+
+    def _key(self) -> tuple[dt.date, dt.date]:
+        return (self.first_day, self.last_day)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        """Order by first day, then last day."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        """Order by first day, then last day."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        """Order by first day, then last day."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        """Order by first day, then last day."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        """Render in ISO 8601 form at the date's own precision."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __repr__(self) -> str:
+        """Render as a ``parse`` call."""
+        return f"PartialDate.parse({str(self)!r})"
+
+
+def as_day(value: PartialDate | dt.date | str, *, end: bool = True) -> pendulum.Date:
+    """Turn a cut-off date into a day: a partial date stands for its last day (first if not *end*).
+
+    >>> str(as_day("2023")), str(as_day("2023-06", end=False))
+    ('2023-12-31', '2023-06-01')
+    """
+    date = PartialDate.of(value)
+    return date.last_day if end else date.first_day

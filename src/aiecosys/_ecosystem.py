@@ -1,0 +1,444 @@
+"""``Ecosystem``: an immutable, checked and indexed set of records, and the queries on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from aiecosys._dates import PartialDate, as_day
+from aiecosys._integrity import Record, Records, problems
+from aiecosys._model import (
+    Claim,
+    Company,
+    Investor,
+    Person,
+    Round,
+    Source,
+    Stage,
+    Verdict,
+)
+from aiecosys._money import Money
+from aiecosys._names import NameIndex, normalise
+from aiecosys._results import CoInvestor, FundedRound, FundingBreakdown
+from aiecosys.exceptions import DataError, NotFound, Problem
+
+__all__ = ["DateLike", "Ecosystem", "Record"]
+
+DateLike = PartialDate | dt.date | str
+T = TypeVar("T", bound=Record)
+
+_COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
+    ("sources", Source),
+    ("people", Person),
+    ("companies", Company),
+    ("investors", Investor),
+    ("rounds", Round),
+    ("claims", Claim),
+)
+
+
+def _by_id(records: Iterable[T]) -> tuple[T, ...]:
+    return tuple(sorted(records, key=lambda r: r.id))
+
+
+def _round_order(r: Round) -> tuple[dt.date, dt.date, str]:
+    return (r.announced.first_day, r.announced.last_day, r.id)
+
+
+def _name_order(record: Company | Investor | Person) -> tuple[str, str]:
+    return (normalise(record.name), record.id)
+
+
+class Ecosystem:
+    """An immutable set of companies, investors, people, rounds, sources and claims.
+
+    Building one checks every record and every reference between records, and reports every
+    problem at once in a :class:`~aiecosys.DataError`. Collections are tuples sorted by id,
+    so two ecosystems built from the same records in any order are equal.
+
+    >>> from aiecosys import (Company, Investment, Investor, InvestorKind, Money, PartialDate,
+    ...                       Round, Stage)
+    >>> eco = Ecosystem(
+    ...     companies=[Company(id="acme", name="Acme")],
+    ...     investors=[Investor(id="vc", name="Big VC", kind=InvestorKind.FIRM)],
+    ...     rounds=[Round(id="acme-a", company="acme", stage=Stage.SERIES_A,
+    ...                   announced=PartialDate.parse("2024-03"),
+    ...                   amount=Money(amount=5_000_000, currency="USD"),
+    ...                   investments=(Investment(investor="vc", lead=True),))],
+    ... )
+    >>> eco
+    <Ecosystem: 1 company, 1 investor, 0 people, 1 round, 0 sources, 0 claims>
+    >>> print(eco.total_raised("acme"))
+    USD 5,000,000
+    >>> Ecosystem(rounds=[Round(id="r", company="nope", stage=Stage.SEED,
+    ...                         announced=PartialDate.parse("2024"))])
+    Traceback (most recent call last):
+    ...
+    aiecosys.exceptions.DataError: 1 problem in the data:
+      rounds[0].company: unknown company 'nope'
+    """
+
+    __slots__ = (
+        "_by_id",
+        "_claims_by_subject",
+        "_companies",
+        "_investors",
+        "_people",
+        "_rounds_by_company",
+        "_rounds_by_investor",
+        "claims",
+        "companies",
+        "investors",
+        "people",
+        "rounds",
+        "sources",
+        "version",
+    )
+
+    sources: tuple[Source, ...]
+    people: tuple[Person, ...]
+    companies: tuple[Company, ...]
+    investors: tuple[Investor, ...]
+    rounds: tuple[Round, ...]
+    claims: tuple[Claim, ...]
+    version: str | None
+    _by_id: dict[str, Record]
+    _companies: NameIndex[Company]
+    _investors: NameIndex[Investor]
+    _people: NameIndex[Person]
+    _rounds_by_company: dict[str, tuple[Round, ...]]
+    _rounds_by_investor: dict[str, tuple[Round, ...]]
+    _claims_by_subject: dict[str, tuple[Claim, ...]]
+
+    def __init__(
+        self,
+        *,
+        sources: Iterable[Source] = (),
+        people: Iterable[Person] = (),
+        companies: Iterable[Company] = (),
+        investors: Iterable[Investor] = (),
+        rounds: Iterable[Round] = (),
+        claims: Iterable[Claim] = (),
+        version: str | None = None,
+    ) -> None:
+        """Check the records and build the indexes; raise ``DataError`` listing every problem."""
+        given = {
+            "sources": sources,
+            "people": people,
+            "companies": companies,
+            "investors": investors,
+            "rounds": rounds,
+            "claims": claims,
+        }
+        found: list[Problem] = []
+        lists: dict[str, tuple[Any, ...]] = {}
+        for name, kind in _COLLECTIONS:
+            if isinstance(given[name], str | bytes | dict):
+                found.append(Problem(name, f"must be a sequence of {kind.__name__} records"))
+                lists[name] = ()
+                continue
+            lists[name] = tuple(given[name])
+            found.extend(
+                Problem(f"{name}[{i}]", f"must be a {kind.__name__} (got {type(item).__name__})")
+                for i, item in enumerate(lists[name])
+                if not isinstance(item, kind)
+            )
+        if version is not None and not isinstance(version, str):
+            found.append(Problem("version", "must be a string or None"))
+        if not found:
+            found = problems(Records(**lists))
+        if found:
+            raise DataError(found)
+
+        set_ = object.__setattr__
+        set_(self, "version", version)
+        for name, _ in _COLLECTIONS:
+            set_(self, name, _by_id(lists[name]))
+        set_(self, "_by_id", {r.id: r for name, _ in _COLLECTIONS for r in lists[name]})
+        set_(self, "_companies", NameIndex("company", self.companies))
+        set_(self, "_investors", NameIndex("investor", self.investors))
+        set_(self, "_people", NameIndex("person", self.people))
+
+        by_company: defaultdict[str, list[Round]] = defaultdict(list)
+        by_investor: defaultdict[str, list[Round]] = defaultdict(list)
+        for r in sorted(self.rounds, key=_round_order):
+            by_company[r.company].append(r)
+            for investor_id in r.investor_ids:
+                by_investor[investor_id].append(r)
+        set_(self, "_rounds_by_company", {k: tuple(v) for k, v in by_company.items()})
+        set_(self, "_rounds_by_investor", {k: tuple(v) for k, v in by_investor.items()})
+        by_subject: defaultdict[str, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            by_subject[claim.subject].append(claim)
+        set_(self, "_claims_by_subject", {k: tuple(v) for k, v in by_subject.items()})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        """Refuse: an ecosystem is immutable."""
+        msg = "Ecosystem is immutable"
+        raise AttributeError(msg)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when both hold the same records and version."""
+        if not isinstance(other, Ecosystem):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        """Hash by records and version."""
+        return hash(self._key())
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.version,
+            self.sources,
+            self.people,
+            self.companies,
+            self.investors,
+            self.rounds,
+            self.claims,
+        )
+
+    def __repr__(self) -> str:
+        """Summarise the counts."""
+
+        def count(n: int, one: str, many: str) -> str:
+            return f"{n} {one if n == 1 else many}"
+
+        return (
+            "<Ecosystem: "
+            f"{count(len(self.companies), 'company', 'companies')}, "
+            f"{count(len(self.investors), 'investor', 'investors')}, "
+            f"{count(len(self.people), 'person', 'people')}, "
+            f"{count(len(self.rounds), 'round', 'rounds')}, "
+            f"{count(len(self.sources), 'source', 'sources')}, "
+            f"{count(len(self.claims), 'claim', 'claims')}>"
+        )
+
+    # Lookups ---------------------------------------------------------------------------------
+
+    def company(self, key: str | Company) -> Company:
+        """Return the company with id, name or alias *key* (case- and accent-insensitive).
+
+        Raises:
+            NotFound: no company matches; ``suggestions`` holds the closest names.
+            AmbiguousKey: the name belongs to several companies.
+        """
+        return self._companies.find(key.id if isinstance(key, Company) else key)
+
+    def investor(self, key: str | Investor) -> Investor:
+        """Return the investor with id, name or alias *key* (see :meth:`company`)."""
+        return self._investors.find(key.id if isinstance(key, Investor) else key)
+
+    def person(self, key: str | Person) -> Person:
+        """Return the person with id, name or alias *key* (see :meth:`company`)."""
+        return self._people.find(key.id if isinstance(key, Person) else key)
+
+    def _exact(self, kind: type[T], label: str, key: str | T) -> T:
+        wanted = key.id if isinstance(key, kind) else str(key)
+        record = self._by_id.get(wanted)
+        if not isinstance(record, kind):
+            ids = [r.id for r in self._by_id.values() if isinstance(r, kind)]
+            raise NotFound(label, str(key), _close(str(key), ids))
+        return record
+
+    def round(self, key: str | Round) -> Round:
+        """Return the round with id *key*."""
+        return self._exact(Round, "round", key)
+
+    def source(self, key: str | Source) -> Source:
+        """Return the source with id *key*."""
+        return self._exact(Source, "source", key)
+
+    def claim(self, key: str | Claim) -> Claim:
+        """Return the claim with id *key*."""
+        return self._exact(Claim, "claim", key)
+
+    def record(self, record_id: str) -> Record:
+        """Return the record of any kind whose id is *record_id*."""
+        try:
+            return self._by_id[record_id]
+        except KeyError:
+            raise NotFound("record", record_id, _close(record_id, self._by_id)) from None
+
+    # Queries ---------------------------------------------------------------------------------
+
+    def rounds_of(
+        self, company: str | Company, *, as_of: DateLike | None = None
+    ) -> tuple[Round, ...]:
+        """Return the company's rounds in announcement order (first day, last day, id).
+
+        With *as_of*, only the rounds known by that date: a round counts when its whole
+        announced interval has ended by then (a round announced "2023-06" counts from
+        30 June 2023); a partial *as_of* means its last day ("2023" is 31 December 2023).
+        """
+        found = self._rounds_by_company.get(self.company(company).id, ())
+        if as_of is None:
+            return found
+        cutoff = as_day(as_of)
+        return tuple(r for r in found if r.announced.last_day <= cutoff)
+
+    def funding_breakdown(
+        self, company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
+    ) -> FundingBreakdown:
+        """Break a company's total raised down by round (see :meth:`total_raised`)."""
+        found = self.company(company)
+        funded: list[FundedRound] = []
+        undisclosed: list[Round] = []
+        excluded: list[Round] = []
+        for r in self.rounds_of(found, as_of=as_of):
+            if r.stage is Stage.SECONDARY:
+                excluded.append(r)
+            elif r.amount is None:
+                undisclosed.append(r)
+            else:
+                funded.append(
+                    FundedRound(round=r, conversion=r.amount.convert(currency, on=r.announced))
+                )
+        return FundingBreakdown(
+            company=found,
+            currency=currency,
+            as_of=None if as_of is None else PartialDate.of(as_of),
+            rounds=tuple(funded),
+            undisclosed=tuple(undisclosed),
+            excluded=tuple(excluded),
+        )
+
+    def total_raised(
+        self, company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
+    ) -> Money:
+        """Return the money a company raised, in *currency*.
+
+        The total is the sum of the disclosed amounts of the company's rounds known by
+        *as_of* (see :meth:`rounds_of`), each converted at the ECB reference rate of its
+        announced date (a partial date's first day; see :func:`aiecosys.convert`). Rounds
+        with an undisclosed amount are left out, and so are secondary sales, in which the
+        company raises nothing. :meth:`funding_breakdown` shows each term.
+
+        Raises:
+            NotFound: no such company.
+            ConversionError: a round's currency or date has no ECB rate.
+        """
+        return self.funding_breakdown(company, currency=currency, as_of=as_of).total
+
+    def investors_in(
+        self, company: str | Company, *, lead_only: bool = False
+    ) -> tuple[Investor, ...]:
+        """Return the investors in a company's rounds (leads only with *lead_only*), by name."""
+        ids = {
+            i.investor
+            for r in self.rounds_of(company)
+            for i in r.investments
+            if i.lead or not lead_only
+        }
+        return tuple(sorted((self._investors.by_id[i] for i in ids), key=_name_order))
+
+    def portfolio(self, investor: str | Investor) -> tuple[Company, ...]:
+        """Return the companies an investor put money into, by name."""
+        rounds = self._rounds_by_investor.get(self.investor(investor).id, ())
+        ids = {r.company for r in rounds}
+        return tuple(sorted((self._companies.by_id[i] for i in ids), key=_name_order))
+
+    def co_investors(self, investor: str | Investor) -> tuple[CoInvestor, ...]:
+        """Return who invested alongside an investor, most shared rounds first, then by name.
+
+        Two investors co-invest when both are in the same round (lead or not); investing in
+        the same company in different rounds is not co-investment. The investor itself is
+        never listed.
+        """
+        me = self.investor(investor).id
+        shared: defaultdict[str, list[Round]] = defaultdict(list)
+        for r in self._rounds_by_investor.get(me, ()):
+            for other in r.investor_ids:
+                if other != me:
+                    shared[other].append(r)
+        found = [
+            CoInvestor(investor=self._investors.by_id[i], rounds=tuple(rs))
+            for i, rs in shared.items()
+        ]
+        return tuple(sorted(found, key=lambda c: (-c.shared, *_name_order(c.investor))))
+
+    def find_rounds(
+        self,
+        *,
+        company: str | Company | None = None,
+        investor: str | Investor | None = None,
+        stage: Stage | str | None = None,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+    ) -> tuple[Round, ...]:
+        """Return the rounds that match every filter given, in announcement order.
+
+        *since* and *until* bound the announced date: a round matches when its interval
+        lies within [first day of *since*, last day of *until*].
+        """
+        if company is not None:
+            found = self.rounds_of(company)
+        elif investor is not None:
+            found = self._rounds_by_investor.get(self.investor(investor).id, ())
+        else:
+            found = tuple(sorted(self.rounds, key=_round_order))
+        if investor is not None:
+            wanted = self.investor(investor).id
+            found = tuple(r for r in found if wanted in r.investor_ids)
+        if stage is not None:
+            stage = stage if isinstance(stage, Stage) else Stage(stage)
+            found = tuple(r for r in found if r.stage is stage)
+        if since is not None:
+            start = as_day(since, end=False)
+            found = tuple(r for r in found if r.announced.first_day >= start)
+        if until is not None:
+            end = as_day(until)
+            found = tuple(r for r in found if r.announced.last_day <= end)
+        return found
+
+    def claims_about(
+        self, entity: str | Record, *, verdict: Verdict | str | None = None
+    ) -> tuple[Claim, ...]:
+        """Return the claims about a record (by record, id or name), by id.
+
+        A name may match a company, an investor and a person at once (an investor that is a
+        company, say): the claims about each are returned. The claims about a company include
+        those about its rounds.
+        """
+        ids = self._subject_ids(entity)
+        found = [c for i in sorted(ids) for c in self._claims_by_subject.get(i, ())]
+        return self._filter_claims(found, verdict)
+
+    def find_claims(self, *, verdict: Verdict | str | None = None) -> tuple[Claim, ...]:
+        """Return every claim, or those with *verdict*, by id."""
+        return self._filter_claims(self.claims, verdict)
+
+    @staticmethod
+    def _filter_claims(claims: Iterable[Claim], verdict: Verdict | str | None) -> tuple[Claim, ...]:
+        if verdict is not None:
+            wanted = verdict if isinstance(verdict, Verdict) else Verdict(verdict)
+            claims = (c for c in claims if c.verdict is wanted)
+        return tuple(sorted(claims, key=lambda c: c.id))
+
+    def _subject_ids(self, entity: str | Record) -> set[str]:
+        ids: set[str] = set()
+        if not isinstance(entity, str):
+            ids.add(entity.id)
+        elif entity in self._by_id:
+            ids.add(entity)
+        else:
+            indexes: tuple[NameIndex[Any], ...] = (self._companies, self._investors, self._people)
+            for index in indexes:
+                record = index.get(entity)
+                if record is not None:
+                    ids.add(record.id)
+        if not ids:
+            names = [r.name for r in self.companies] + [r.name for r in self.investors]
+            names += [r.name for r in self.people]
+            raise NotFound("record", str(entity), _close(str(entity), names))
+        companies = [i for i in ids if isinstance(self._by_id.get(i), Company)]
+        ids.update(r.id for i in companies for r in self._rounds_by_company.get(i, ()))
+        return ids
+
+
+def _close(key: str, candidates: Iterable[str]) -> list[str]:
+    import difflib  # noqa: PLC0415 - only on the error path
+
+    return difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.6)

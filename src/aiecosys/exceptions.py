@@ -1,0 +1,175 @@
+"""The errors that ``aiecosys`` raises.
+
+Every error subclasses :class:`AiecosysError` and the builtin that fits it, so callers can
+catch either ``aiecosys.DataError`` or plain ``ValueError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "AiecosysError",
+    "AmbiguousKey",
+    "ConversionError",
+    "CurrencyMismatch",
+    "DataError",
+    "NotFound",
+    "Problem",
+]
+
+
+class AiecosysError(Exception):
+    """Base class of every error raised by ``aiecosys``."""
+
+
+class Problem:
+    """One thing wrong with some data: where it is (``path``) and what is wrong (``message``).
+
+    >>> Problem("rounds[3].amount.currency", "'EURO' is not an ISO 4217 code")
+    Problem('rounds[3].amount.currency', "'EURO' is not an ISO 4217 code")
+    """
+
+    __slots__ = ("message", "path")
+
+    def __init__(self, path: str, message: str) -> None:
+        """Record that the value at *path* is wrong because of *message*."""
+        self.path = path
+        self.message = message
+
+    def __str__(self) -> str:
+        """Render as ``path: message`` (just the message when the path is empty)."""
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def __repr__(self) -> str:
+        """Render as a constructor call."""
+        return f"Problem({self.path!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        """Compare by path and message."""
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.path, self.message) == (other.path, other.message)
+
+    def __hash__(self) -> int:
+        """Hash by path and message."""
+        return hash((self.path, self.message))
+
+    def under(self, prefix: str) -> Problem:
+        """Return this problem with *prefix* put in front of its path.
+
+        >>> print(Problem("currency", "bad").under("rounds[0].amount"))
+        rounds[0].amount.currency: bad
+        """
+        if not prefix:
+            return self
+        if not self.path:
+            return Problem(prefix, self.message)
+        sep = "" if self.path.startswith("[") else "."
+        return Problem(f"{prefix}{sep}{self.path}", self.message)
+
+
+class DataError(AiecosysError, ValueError):
+    """Some data is invalid; ``problems`` lists every problem found, each with its path.
+
+    >>> err = DataError([Problem("companies[0].name", "must not be empty")])
+    >>> print(err)
+    1 problem in the data:
+      companies[0].name: must not be empty
+    >>> isinstance(err, ValueError)
+    True
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+        """Collect *problems* (at least one) found in *source* (a file name, if any)."""
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        if not self.problems:
+            msg = "DataError needs at least one problem"
+            raise ValueError(msg)
+        self.source = source
+        super().__init__(self._render())
+
+    @classmethod
+    def single(cls, path: str, message: str) -> DataError:
+        """Build an error with one problem."""
+        return cls([Problem(path, message)])
+
+    def _render(self) -> str:
+        count = len(self.problems)
+        where = f" in {self.source}" if self.source else " in the data"
+        head = f"{count} problem{'s' if count != 1 else ''}{where}:"
+        shown = self.problems[:50]
+        lines = [head, *(f"  {p}" for p in shown)]
+        if count > len(shown):
+            lines.append(f"  … and {count - len(shown)} more")
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the problems, not the rendered text."""
+        return (_rebuild_data_error, (self.problems, self.source))
+
+
+def _rebuild_data_error(problems: Sequence[Problem], source: str | None) -> DataError:
+    return DataError(problems, source=source)
+
+
+class NotFound(AiecosysError, LookupError):
+    """No record matches ``key``; ``suggestions`` holds the closest names, best first.
+
+    >>> err = NotFound("company", "Mistal", ["Mistral AI"])
+    >>> print(err)
+    no company 'Mistal'; did you mean 'Mistral AI'?
+    >>> err.key, err.suggestions
+    ('Mistal', ('Mistral AI',))
+    """
+
+    def __init__(self, kind: str, key: str, suggestions: Iterable[str] = ()) -> None:
+        """Say that no *kind* (company, investor, …) matches *key*."""
+        self.kind = kind
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        message = f"no {kind} {key!r}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        """Render the message (``LookupError`` would quote it)."""
+        return str(self.args[0])
+
+
+class AmbiguousKey(AiecosysError, LookupError):
+    """A name matches more than one record; ``candidates`` holds their ids.
+
+    >>> print(AmbiguousKey("company", "Acme", ["company:acme-1", "company:acme-2"]))
+    'Acme' names more than one company: 'company:acme-1', 'company:acme-2'; use an id
+    """
+
+    def __init__(self, kind: str, key: str, candidates: Iterable[str]) -> None:
+        """Say that *key* names several records of *kind*."""
+        self.kind = kind
+        self.key = key
+        self.candidates = tuple(candidates)
+        listed = ", ".join(repr(c) for c in self.candidates)
+        super().__init__(f"{key!r} names more than one {kind}: {listed}; use an id")
+
+    def __str__(self) -> str:
+        """Render the message (``LookupError`` would quote it)."""
+        return str(self.args[0])
+
+
+class CurrencyMismatch(AiecosysError, ValueError):
+    """Two amounts in different currencies were combined without a conversion.
+
+    >>> print(CurrencyMismatch("EUR", "USD"))
+    cannot combine EUR and USD amounts; convert one first
+    """
+
+    def __init__(self, left: str, right: str) -> None:
+        """Say that *left* and *right* currencies were mixed."""
+        self.currencies = (left, right)
+        super().__init__(f"cannot combine {left} and {right} amounts; convert one first")
+
+
+class ConversionError(AiecosysError, ValueError):
+    """No reference rate exists for a conversion (unknown currency or date out of range)."""

@@ -1,0 +1,345 @@
+"""Hypothesis strategies for aiecosys types, for testing code that uses aiecosys.
+
+Install with ``pip install aiecosys[hypothesis]``. Every strategy builds valid values;
+:func:`ecosystems` builds whole ecosystems whose references all resolve, with several
+currencies, partial dates, undisclosed amounts and investors shared between rounds, so that
+co-investment actually occurs.
+
+>>> from hypothesis import given
+>>> from aiecosys import strategies as aist
+>>> @given(aist.ecosystems())
+... def test_totals_are_never_negative(eco):
+...     for company in eco.companies:
+...         assert eco.total_raised(company, currency="EUR").amount >= 0
+>>> test_totals_are_never_negative()
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from aiecosys._dates import PartialDate, Precision
+from aiecosys._ecosystem import Ecosystem
+from aiecosys._model import (
+    Claim,
+    Company,
+    CompanyKind,
+    Investment,
+    Investor,
+    InvestorKind,
+    Person,
+    Reliability,
+    Role,
+    Round,
+    Source,
+    Stage,
+    Verdict,
+)
+from aiecosys._money import Money
+from aiecosys._names import normalise
+
+__all__ = [
+    "ECB_CURRENCIES",
+    "claims",
+    "companies",
+    "ecosystems",
+    "investors",
+    "money",
+    "names",
+    "partial_dates",
+    "people",
+    "record_ids",
+    "rounds",
+    "sources",
+]
+
+ECB_CURRENCIES: tuple[str, ...] = ("EUR", "USD", "GBP", "JPY", "CHF")
+"""Currencies with an ECB reference rate on every business day since 1999."""
+
+_LETTERS = st.characters(categories=("Lu", "Ll", "Nd"), max_codepoint=0x2FF)
+
+
+def names(*, max_size: int = 24) -> st.SearchStrategy[str]:
+    """Names of letters (some accented), digits and single spaces."""
+    word = st.text(_LETTERS, min_size=1, max_size=8)
+    return st.lists(word, min_size=1, max_size=3).map(" ".join).filter(lambda n: len(n) <= max_size)
+
+
+def record_ids(prefix: str) -> st.SearchStrategy[str]:
+    """Ids such as ``company:a1b2``."""
+    return st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12).map(
+        lambda s: f"{prefix}:{s}"
+    )
+
+
+@st.composite
+def partial_dates(
+    draw: st.DrawFn,
+    *,
+    min_year: int = 2000,
+    max_year: int = 2024,
+    precisions: Sequence[Precision] = tuple(Precision),
+) -> PartialDate:
+    """Dates at year, month or day precision between *min_year* and *max_year*."""
+    year = draw(st.integers(min_year, max_year))
+    precision = draw(st.sampled_from(precisions))
+    if precision is Precision.YEAR:
+        return PartialDate(year=year)
+    month = draw(st.integers(1, 12))
+    if precision is Precision.MONTH:
+        return PartialDate(year=year, month=month)
+    day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
+    return PartialDate(year=year, month=month, day=day)
+
+
+def money(
+    *,
+    currencies: Sequence[str] = ECB_CURRENCIES,
+    min_amount: Decimal | int = Decimal("0.01"),
+    max_amount: Decimal | int = 10**12,
+    places: int = 2,
+) -> st.SearchStrategy[Money]:
+    """Amounts with at most *places* decimals in one of *currencies*."""
+    amounts = st.decimals(
+        min_value=min_amount,
+        max_value=max_amount,
+        places=places,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+    return st.builds(
+        lambda amount, currency: Money(amount=amount, currency=currency),
+        amounts,
+        st.sampled_from(currencies),
+    )
+
+
+def sources(*, ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Source]:
+    """Sources with an https URL, a publication date and a reliability grade."""
+    return st.builds(
+        Source,
+        id=record_ids("source") if ids is None else ids,
+        title=names(),
+        publisher=names(),
+        url=st.sampled_from(["https://example.org/a", "https://example.com/b?x=1", None]),
+        published=st.none() | partial_dates(),
+        reliability=st.sampled_from(Reliability),
+    )
+
+
+def people(*, ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Person]:
+    """People with no roles (roles refer to organisations: see :func:`ecosystems`)."""
+    return st.builds(Person, id=record_ids("person") if ids is None else ids, name=names())
+
+
+def companies(*, ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Company]:
+    """Companies with no parent and no founders (see :func:`ecosystems` for linked ones)."""
+    return st.builds(
+        Company,
+        id=record_ids("company") if ids is None else ids,
+        name=names(),
+        kind=st.sampled_from(CompanyKind),
+        founded=st.none() | partial_dates(min_year=1900, max_year=1999),
+        country=st.none() | st.sampled_from(["US", "FR", "CN", "GB", "DE"]),
+    )
+
+
+def investors(*, ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Investor]:
+    """Investors of the kinds that need no other record: firms and government bodies."""
+    return st.builds(
+        Investor,
+        id=record_ids("investor") if ids is None else ids,
+        name=names(),
+        kind=st.sampled_from([InvestorKind.FIRM, InvestorKind.GOVERNMENT]),
+    )
+
+
+@st.composite
+def rounds(
+    draw: st.DrawFn,
+    *,
+    company: str = "company:c",
+    investor_ids: Sequence[str] = (),
+    currencies: Sequence[str] = ECB_CURRENCIES,
+    ids: st.SearchStrategy[str] | None = None,
+) -> Round:
+    """A round of *company*, with some of *investor_ids* (some of them leads)."""
+    chosen = (
+        draw(st.lists(st.sampled_from(investor_ids), unique=True, max_size=5))
+        if (investor_ids)
+        else []
+    )
+    investments = tuple(Investment(investor=i, lead=draw(st.booleans())) for i in chosen)
+    return Round(
+        id=draw(record_ids("round") if ids is None else ids),
+        company=company,
+        stage=draw(st.sampled_from(Stage)),
+        announced=draw(partial_dates()),
+        amount=draw(st.none() | money(currencies=currencies)),
+        valuation=draw(st.none() | money(currencies=currencies)),
+        investments=investments,
+    )
+
+
+@st.composite
+def claims(
+    draw: st.DrawFn,
+    *,
+    subject_ids: Sequence[str],
+    source_ids: Sequence[str],
+    ids: st.SearchStrategy[str] | None = None,
+) -> Claim:
+    """A claim about one of *subject_ids*, made and judged by some of *source_ids*."""
+    verdict = draw(st.sampled_from(Verdict))
+    decided = verdict is not Verdict.UNVERIFIED
+    evidence = draw(st.lists(st.sampled_from(source_ids), unique=True, min_size=1, max_size=3))
+    return Claim(
+        id=draw(record_ids("claim") if ids is None else ids),
+        subject=draw(st.sampled_from(subject_ids)),
+        field=draw(st.sampled_from(["founded", "amount", "lead", "roles"])),
+        statement=draw(names(max_size=60)),
+        source=draw(st.sampled_from(source_ids)),
+        verdict=verdict,
+        evidence=tuple(evidence) if decided or draw(st.booleans()) else (),
+    )
+
+
+def _unique_names(count: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(names(), min_size=count, max_size=count, unique_by=normalise)
+
+
+@st.composite
+def ecosystems(
+    draw: st.DrawFn,
+    *,
+    max_companies: int = 4,
+    max_investors: int = 6,
+    max_people: int = 3,
+    max_rounds: int = 10,
+    max_sources: int = 3,
+    currencies: Sequence[str] = ECB_CURRENCIES,
+) -> Ecosystem:
+    """Whole ecosystems whose every reference resolves.
+
+    Names are unique within each kind of record (so each name finds its record); companies
+    are founded before 2000 and rounds announced from 2000 on, so no round precedes its
+    company; investors are drawn from a small pool, so that they meet in rounds.
+    """
+    n_sources = draw(st.integers(0, max_sources))
+    source_ids = [f"source:s{i}" for i in range(n_sources)]
+    cite = (
+        st.lists(st.sampled_from(source_ids), unique=True, max_size=2).map(tuple)
+        if (source_ids)
+        else st.just(())
+    )
+    source_records = [draw(sources(ids=st.just(i))) for i in source_ids]
+
+    n_companies = draw(st.integers(1, max_companies))
+    company_ids = [f"company:c{i}" for i in range(n_companies)]
+    n_people = draw(st.integers(0, max_people))
+    person_ids = [f"person:p{i}" for i in range(n_people)]
+    n_investors = draw(st.integers(1, max_investors))
+    investor_ids = [f"investor:i{i}" for i in range(n_investors)]
+
+    company_records = []
+    for i, name in zip(company_ids, draw(_unique_names(n_companies)), strict=True):
+        base = draw(companies(ids=st.just(i)))
+        founders = (
+            draw(st.lists(st.sampled_from(person_ids), unique=True, max_size=2))
+            if (person_ids)
+            else []
+        )
+        company_records.append(
+            Company(
+                id=i,
+                name=name,
+                kind=base.kind,
+                founded=base.founded,
+                country=base.country,
+                founders=tuple(founders),
+                sources=draw(cite),
+            )
+        )
+
+    people_records = []
+    for i, name in zip(person_ids, draw(_unique_names(n_people)), strict=True):
+        organisation = draw(st.sampled_from(company_ids + investor_ids))
+        roles = (
+            (
+                Role(
+                    organisation=organisation,
+                    title="Partner",
+                    start=draw(st.none() | partial_dates()),
+                ),
+            )
+            if draw(st.booleans())
+            else ()
+        )
+        people_records.append(Person(id=i, name=name, roles=roles, sources=draw(cite)))
+
+    investor_records = [
+        _investor(draw, i, name, company_ids, person_ids, draw(cite))
+        for i, name in zip(investor_ids, draw(_unique_names(n_investors)), strict=True)
+    ]
+
+    n_rounds = draw(st.integers(0, max_rounds))
+    round_records = []
+    for r in range(n_rounds):
+        drawn = draw(
+            rounds(
+                company=draw(st.sampled_from(company_ids)),
+                investor_ids=investor_ids,
+                currencies=currencies,
+                ids=st.just(f"round:r{r}"),
+            )
+        )
+        round_records.append(attrs.evolve(drawn, sources=draw(cite)))
+
+    claim_records: list[Claim] = []
+    if source_ids:
+        subjects = company_ids + investor_ids + person_ids + [r.id for r in round_records]
+        n_claims = draw(st.integers(0, 3))
+        claim_records = [
+            draw(claims(subject_ids=subjects, source_ids=source_ids, ids=st.just(f"claim:k{k}")))
+            for k in range(n_claims)
+        ]
+
+    return Ecosystem(
+        sources=draw(st.permutations(source_records)),
+        people=draw(st.permutations(people_records)),
+        companies=draw(st.permutations(company_records)),
+        investors=draw(st.permutations(investor_records)),
+        rounds=draw(st.permutations(round_records)),
+        claims=claim_records,
+    )
+
+
+def _investor(  # noqa: PLR0917 - a private helper of ecosystems()
+    draw: st.DrawFn,
+    investor_id: str,
+    name: str,
+    company_ids: Sequence[str],
+    person_ids: Sequence[str],
+    cited: tuple[str, ...],
+) -> Investor:
+    kinds = [
+        InvestorKind.FIRM,
+        InvestorKind.GOVERNMENT,
+        InvestorKind.COMPANY,
+        InvestorKind.CORPORATE_VENTURE,
+    ]
+    if person_ids:
+        kinds.append(InvestorKind.PERSON)
+    kind = draw(st.sampled_from(kinds))
+    extra: dict[str, Any] = {}
+    if kind in {InvestorKind.COMPANY, InvestorKind.CORPORATE_VENTURE}:
+        extra["company"] = draw(st.sampled_from(company_ids))
+    if kind is InvestorKind.PERSON:
+        extra["person"] = draw(st.sampled_from(person_ids))
+    return Investor(id=investor_id, name=name, kind=kind, sources=cited, **extra)

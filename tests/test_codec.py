@@ -1,0 +1,141 @@
+import json
+import re
+
+import pytest
+from hypothesis import given
+
+import aiecosys
+from aiecosys import DataError, Ecosystem, dump, dumps, load, loads
+from aiecosys import strategies as aist
+from tests.helpers import small
+
+
+def document(**collections: object) -> str:
+    return json.dumps({"format": "aiecosys/1", **collections})
+
+
+@given(aist.ecosystems())
+def test_json_round_trip_is_lossless(eco):
+    """loads(dumps(eco)) == eco, and writing again gives the same text."""
+    text = dumps(eco)
+    again = loads(text)
+    assert again == eco
+    assert dumps(again) == text
+
+
+def test_file_round_trip(tmp_path):
+    """Dump then load through a file gives an equal ecosystem."""
+    path = tmp_path / "eco.json"
+    dump(small(), path)
+    assert load(path) == small()
+
+
+def test_defaults_are_omitted_and_amounts_are_strings():
+    """Fields at their default are not written; amounts are exact strings."""
+    doc = json.loads(dumps(small()))
+    seed = next(r for r in doc["rounds"] if r["id"] == "round:acme-seed")
+    assert seed["amount"] == {"amount": "1000000", "currency": "EUR"}
+    assert "valuation" not in seed
+    assert seed["announced"] == "2020-03-02"
+
+
+def test_every_problem_is_listed_with_its_path():
+    """Type errors, bad codes, unknown keys and bad enums are all reported with paths."""
+    text = document(
+        rounds=[
+            {
+                "id": "r",
+                "company": "c",
+                "stage": "sed",
+                "announced": "2023-02-30",
+                "amount": {"amount": "5", "currency": "EURO"},
+                "investments": [{"investor": "i", "lead": "yes", "leed": True}],
+            }
+        ],
+        companies=[{"id": "c", "name": 7}],
+    )
+    with pytest.raises(DataError) as info:
+        loads(text)
+    messages = {str(p) for p in info.value.problems}
+    assert "companies[0].name: must be a string (got a number)" in messages
+    assert "rounds[0].amount.currency: 'EURO' is not an ISO 4217 code" in messages
+    assert "rounds[0].investments[0].lead: must be true or false (got a string)" in messages
+    assert "rounds[0].investments[0]: unknown key 'leed'" in messages
+    assert "rounds[0].announced: 2023-02 has no day 30" in messages
+    assert any(m.startswith("rounds[0].stage: 'sed' is not one of") for m in messages)
+
+
+def test_integrity_errors_from_a_file_name_the_file(tmp_path):
+    """Unknown ids in a file are reported with the file's name."""
+    path = tmp_path / "bad.json"
+    path.write_text(
+        document(rounds=[{"id": "r", "company": "ghost", "stage": "seed", "announced": "2020"}])
+    )
+    with pytest.raises(DataError) as info:
+        load(path)
+    assert info.value.source == str(path)
+    assert str(info.value).startswith(f"1 problem in {path}:")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[]", "the file must hold a JSON object (got an array)"),
+        ("{}", "format: missing; expected 'aiecosys/1'"),
+        ('{"format": "aiecosys/2"}', "unknown format 'aiecosys/2'"),
+        ('{"format": "aiecosys/1", "rounds": 5}', "rounds: must be an array (got a number)"),
+        ('{"format": "aiecosys/1", "rounds": [5]}', "rounds[0]: must be an object"),
+        (
+            '{"format": "aiecosys/1", "companies": [{"id": "x"}]}',
+            "companies[0].name: required field missing",
+        ),
+        ('{"format": "aiecosys/1", "extra": 1}', "extra: unknown key"),
+        ('{"format": "aiecosys/1", "version": 3}', "version: must be a string"),
+        ('{"format": "aiecosys/1"', "not valid JSON"),
+        ('{"format": NaN}', "NaN is not a number"),
+    ],
+)
+def test_malformed_documents_raise_clear_data_errors(text, message):
+    """Every malformed document raises DataError (a ValueError) saying what is wrong."""
+    with pytest.raises(DataError, match=re.escape(message)) as info:
+        loads(text)
+    assert isinstance(info.value, ValueError)
+
+
+def test_invalid_utf8_is_a_data_error():
+    """Bytes that are not UTF-8 are reported with the offset."""
+    with pytest.raises(DataError, match="not UTF-8 text"):
+        loads(b'{"format": "aiecosys/1", "companies": [{"id": "\xff"}]}')
+
+
+def test_json_decimal_literals_are_read_exactly():
+    """A JSON number amount is read as an exact Decimal, never through float."""
+    eco = loads(
+        document(
+            companies=[{"id": "c", "name": "C"}],
+            rounds=[
+                {
+                    "id": "r",
+                    "company": "c",
+                    "stage": "seed",
+                    "announced": "2020",
+                    "amount": {"amount": 0.1, "currency": "USD"},
+                }
+            ],
+        )
+    )
+    amount = eco.round("r").amount
+    assert amount is not None
+    assert str(amount.amount) == "0.1"
+
+
+def test_missing_file_raises_file_not_found(tmp_path):
+    """A path that does not exist raises FileNotFoundError, not a DataError."""
+    with pytest.raises(FileNotFoundError):
+        load(tmp_path / "nope.json")
+
+
+def test_public_names_are_the_codec_functions():
+    """aiecosys.dumps/loads/dump/load are the documented entry points."""
+    assert aiecosys.FORMAT == "aiecosys/1"
+    assert isinstance(loads(dumps(Ecosystem())), Ecosystem)

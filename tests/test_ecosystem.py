@@ -1,0 +1,241 @@
+from decimal import Decimal
+
+import pytest
+
+from aiecosys import (
+    Claim,
+    Company,
+    DataError,
+    Ecosystem,
+    Investor,
+    InvestorKind,
+    Money,
+    NotFound,
+    Person,
+    Reliability,
+    Role,
+    Source,
+    Verdict,
+    convert,
+)
+from tests.helpers import day, firm, round_, small, usd
+
+
+def test_construction_reports_every_problem_at_once():
+    """Unknown ids, duplicates, twice-listed investors and early rounds all come in one error."""
+    with pytest.raises(DataError) as info:
+        Ecosystem(
+            companies=(Company(id="company:c", name="C", founded=day("2020")),),
+            investors=(firm("a"), firm("a")),
+            rounds=(
+                round_("r1", "c", "2019", None, "a", "a"),
+                round_("r2", "nowhere", "2021", None, "ghost"),
+            ),
+        )
+    found = {str(p) for p in info.value.problems}
+    assert found == {
+        "investors[1].id: 'investor:a' is already the id of investors[0]",
+        "rounds[0].investments[1].investor: 'investor:a' is in this round twice",
+        "rounds[0].announced: 2019 is before C was founded (2020)",
+        "rounds[1].company: unknown company 'company:nowhere'",
+        "rounds[1].investments[0].investor: unknown investor 'investor:ghost'",
+    }
+
+
+def test_ids_are_unique_across_kinds_of_record():
+    """A company and an investor cannot share an id."""
+    with pytest.raises(DataError, match="already the id of companies"):
+        Ecosystem(
+            companies=(Company(id="x", name="X"),),
+            investors=(Investor(id="x", name="X", kind=InvestorKind.FIRM),),
+        )
+
+
+def test_a_round_in_the_founding_year_is_not_before_the_founding():
+    """Overlapping partial dates are not 'before': a 2020 round of a 2020-06 company is fine."""
+    Ecosystem(
+        companies=(Company(id="company:c", name="C", founded=day("2020-06")),),
+        rounds=(round_("r", "c", "2020", None),),
+    )
+
+
+def test_references_to_sources_people_and_organisations_are_checked():
+    """Every kind of reference is resolved: sources, founders, roles, parents, claims."""
+    with pytest.raises(DataError) as info:
+        Ecosystem(
+            companies=(
+                Company(id="c", name="C", parent="p", founders=("nobody",), sources=("s",)),
+            ),
+            people=(Person(id="pp", name="P", roles=(Role(organisation="o", title="CEO"),)),),
+            claims=(
+                Claim(
+                    id="k",
+                    subject="ghost",
+                    field="f",
+                    statement="s",
+                    source="s",
+                    verdict=Verdict.UNVERIFIED,
+                ),
+            ),
+        )
+    paths = [p.path for p in info.value.problems]
+    assert paths == [
+        "companies[0].sources[0]",
+        "people[0].roles[0].organisation",
+        "companies[0].parent",
+        "companies[0].founders[0]",
+        "claims[0].subject",
+        "claims[0].source",
+    ]
+
+
+def test_records_of_the_wrong_type_are_data_errors():
+    """Passing a company where an investor belongs names the place."""
+    with pytest.raises(DataError, match=r"investors\[0\]: must be a Investor"):
+        Ecosystem(investors=(Company(id="c", name="C"),))  # type: ignore[arg-type]
+
+
+def test_order_of_records_does_not_matter():
+    """Collections are sorted by id, so any input order gives an equal ecosystem."""
+    eco = small()
+    shuffled = Ecosystem(
+        companies=reversed(eco.companies),
+        investors=reversed(eco.investors),
+        rounds=reversed(eco.rounds),
+    )
+    assert shuffled == eco
+    assert hash(shuffled) == hash(eco)
+    assert [c.id for c in eco.companies] == sorted(c.id for c in eco.companies)
+
+
+def test_ecosystem_is_immutable():
+    """Attributes cannot be set."""
+    eco = small()
+    with pytest.raises(AttributeError):
+        eco.rounds = ()
+
+
+def test_lookups_accept_records_ids_names_and_aliases():
+    """company() finds by record, id, name, alias, ignoring case and accents."""
+    eco = small()
+    acme = eco.company("company:acme")
+    assert eco.company(acme) is acme
+    assert eco.company("acme cafe") is acme
+    assert eco.company("ACME") is acme
+    with pytest.raises(NotFound, match="did you mean 'Bolt'"):
+        eco.company("Bolr")
+    with pytest.raises(NotFound):
+        eco.round("round:nope")
+
+
+def test_rounds_of_is_in_announcement_order_and_respects_as_of():
+    """Rounds come by first day; as_of keeps rounds whose whole interval has ended."""
+    eco = small()
+    assert [r.id for r in eco.rounds_of("Acme")] == [
+        "round:acme-seed",
+        "round:acme-a",
+        "round:acme-b",
+        "round:acme-tender",
+    ]
+    assert [r.id for r in eco.rounds_of("Acme", as_of="2021-06-15")] == ["round:acme-seed"]
+    assert [r.id for r in eco.rounds_of("Acme", as_of="2021-06")] == [
+        "round:acme-seed",
+        "round:acme-a",
+    ]
+
+
+def test_total_raised_converts_each_round_at_its_date():
+    """The total sums disclosed rounds converted at each round's own date."""
+    eco = small()
+    seed = convert(Money(amount=1_000_000, currency="EUR"), "USD", on="2020-03-02").converted
+    assert eco.total_raised("Acme", currency="USD") == seed + usd(5_000_000)
+
+
+def test_breakdown_lists_undisclosed_and_secondary_rounds_apart():
+    """Undisclosed rounds and secondary sales are shown, and left out of the total."""
+    breakdown = small().funding_breakdown("Acme", currency="EUR")
+    assert [f.round.id for f in breakdown.rounds] == ["round:acme-seed", "round:acme-a"]
+    assert [r.id for r in breakdown.undisclosed] == ["round:acme-b"]
+    assert [r.id for r in breakdown.excluded] == ["round:acme-tender"]
+    assert breakdown.rounds[0].original == Money(amount=1_000_000, currency="EUR")
+    assert breakdown.rounds[0].converted.amount == Decimal(1_000_000)
+    assert breakdown.total == breakdown.rounds[0].converted + breakdown.rounds[1].converted
+
+
+def test_total_raised_of_a_company_without_rounds_is_zero():
+    """No rounds: zero in the asked currency."""
+    eco = Ecosystem(companies=(Company(id="c", name="C"),))
+    assert eco.total_raised("c", currency="JPY") == Money(amount=0, currency="JPY")
+
+
+def test_investors_in_and_portfolio_sort_by_name():
+    """investors_in lists by name, with lead_only; portfolio lists companies by name."""
+    eco = small()
+    assert [i.name for i in eco.investors_in("Acme")] == [
+        "Alpha Capital",
+        "Beta Ventures",
+        "Delta",
+        "Gamma",
+    ]
+    assert [i.name for i in eco.investors_in("Acme", lead_only=True)] == ["Alpha Capital", "Gamma"]
+    assert [c.name for c in eco.portfolio("Beta Ventures")] == ["Acme Café", "Bolt"]
+
+
+def test_co_investors_rank_by_shared_rounds_then_name():
+    """Beta shared two rounds with Alpha, one with Delta and one with Gamma."""
+    result = small().co_investors("investor:beta")
+    assert [(c.investor.name, c.shared) for c in result] == [
+        ("Alpha Capital", 2),
+        ("Delta", 1),
+        ("Gamma", 1),
+    ]
+    assert [r.id for r in result[0].rounds] == ["round:acme-seed", "round:acme-a"]
+
+
+def test_find_rounds_filters_combine():
+    """Filters by company, investor, stage and dates combine with AND."""
+    eco = small()
+    assert [r.id for r in eco.find_rounds(investor="Delta")] == ["round:bolt-seed", "round:acme-b"]
+    assert [r.id for r in eco.find_rounds(stage="seed", since="2021")] == ["round:bolt-seed"]
+    assert [r.id for r in eco.find_rounds(company="Acme", until="2021-12")] == [
+        "round:acme-seed",
+        "round:acme-a",
+    ]
+
+
+def test_claims_about_include_the_company_rounds_and_filter_by_verdict():
+    """Claims about a company include its rounds'; verdict filters."""
+    eco = small()
+    source = Source(id="s", title="T", publisher="P", reliability=Reliability.C)
+    claims = (
+        Claim(
+            id="k1",
+            subject="company:acme",
+            field="founded",
+            statement="1999",
+            source="s",
+            verdict=Verdict.CONTRADICTED,
+            evidence=("s",),
+        ),
+        Claim(
+            id="k2",
+            subject="round:acme-a",
+            field="amount",
+            statement="$5M",
+            source="s",
+            verdict=Verdict.SUPPORTED,
+            evidence=("s",),
+        ),
+    )
+    eco = Ecosystem(
+        sources=(source,),
+        companies=eco.companies,
+        investors=eco.investors,
+        rounds=eco.rounds,
+        claims=claims,
+    )
+    assert [c.id for c in eco.claims_about("Acme")] == ["k1", "k2"]
+    assert [c.id for c in eco.claims_about("Acme", verdict="supported")] == ["k2"]
+    assert [c.id for c in eco.find_claims(verdict=Verdict.CONTRADICTED)] == ["k1"]
+    with pytest.raises(NotFound):
+        eco.claims_about("Nobody")
