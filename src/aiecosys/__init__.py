@@ -35,11 +35,13 @@ if TYPE_CHECKING:
         person,
         portfolio,
         rounds_of,
+        summary,
         total_raised,
     )
     from aiecosys._codec import FORMAT, dump, dumps, loads
     from aiecosys._dates import PartialDate, Precision
     from aiecosys._ecosystem import Ecosystem
+    from aiecosys._export import table, write_csv
     from aiecosys._fx import Conversion, convert
     from aiecosys._model import (
         Claim,
@@ -57,7 +59,14 @@ if TYPE_CHECKING:
         Verdict,
     )
     from aiecosys._money import Money
-    from aiecosys._results import CoInvestor, FundedRound, FundingBreakdown
+    from aiecosys._results import (
+        CoInvestor,
+        CompanyTotal,
+        FundedRound,
+        FundingBreakdown,
+        InvestorActivity,
+        Summary,
+    )
 
 # Public names loaded on first use, so that ``import aiecosys`` stays cheap (attrs classes,
 # pendulum and the query code load when a name is first touched). test_init.py checks this
@@ -65,6 +74,12 @@ if TYPE_CHECKING:
 _LAZY: dict[str, str] = {
     "Claim": "_model",
     "CoInvestor": "_results",
+    "CompanyTotal": "_results",
+    "InvestorActivity": "_results",
+    "Summary": "_results",
+    "summary": "_bundled",
+    "table": "_export",
+    "write_csv": "_export",
     "Company": "_model",
     "CompanyKind": "_model",
     "Conversion": "_fx",
@@ -112,6 +127,7 @@ __all__ = [
     "CoInvestor",
     "Company",
     "CompanyKind",
+    "CompanyTotal",
     "Conversion",
     "ConversionError",
     "CurrencyMismatch",
@@ -121,6 +137,7 @@ __all__ = [
     "FundingBreakdown",
     "Investment",
     "Investor",
+    "InvestorActivity",
     "InvestorKind",
     "Money",
     "NotFound",
@@ -133,6 +150,7 @@ __all__ = [
     "Round",
     "Source",
     "Stage",
+    "Summary",
     "Verdict",
     "__version__",
     "claims_about",
@@ -149,7 +167,10 @@ __all__ = [
     "person",
     "portfolio",
     "rounds_of",
+    "summary",
+    "table",
     "total_raised",
+    "write_csv",
 ]
 
 

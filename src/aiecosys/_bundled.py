@@ -10,7 +10,7 @@ from aiecosys import _codec
 from aiecosys._ecosystem import DateLike, Ecosystem, Record
 from aiecosys._model import Claim, Company, Investor, Person, Round, Verdict
 from aiecosys._money import Money
-from aiecosys._results import CoInvestor, FundingBreakdown
+from aiecosys._results import CoInvestor, FundingBreakdown, Summary
 
 __all__ = ["DATA_VERSION", "load"]
 
@@ -104,3 +104,8 @@ def claims_about(
 ) -> tuple[Claim, ...]:
     """Claims about a record of the bundled dataset (see :meth:`Ecosystem.claims_about`)."""
     return _bundled().claims_about(entity, verdict=verdict)
+
+
+def summary(*, currency: str = "USD", top: int = 5) -> Summary:
+    """An overview of the bundled dataset (see :meth:`Ecosystem.summary`)."""
+    return _bundled().summary(currency=currency, top=top)

@@ -21,7 +21,14 @@ from aiecosys._model import (
 )
 from aiecosys._money import Money
 from aiecosys._names import NameIndex, normalise
-from aiecosys._results import CoInvestor, FundedRound, FundingBreakdown
+from aiecosys._results import (
+    CoInvestor,
+    CompanyTotal,
+    FundedRound,
+    FundingBreakdown,
+    InvestorActivity,
+    Summary,
+)
 from aiecosys.exceptions import DataError, NotFound, Problem
 
 __all__ = ["DateLike", "Ecosystem", "Record"]
@@ -405,6 +412,46 @@ class Ecosystem:
         ids = self._subject_ids(entity)
         found = [c for i in sorted(ids) for c in self._claims_by_subject.get(i, ())]
         return self._filter_claims(found, verdict)
+
+    def summary(self, *, currency: str = "USD", top: int = 5) -> Summary:
+        """Return an overview of the ecosystem.
+
+        The overview holds the counts of records; the *top* companies by total raised in
+        *currency* (companies with nothing disclosed are not ranked); the *top* investors by
+        rounds joined, then leads, then name; and every contradicted claim.
+        """
+        totals = []
+        for company in self.companies:
+            breakdown = self.funding_breakdown(company, currency=currency)
+            if breakdown.rounds:
+                totals.append(
+                    CompanyTotal(
+                        company=company,
+                        total=breakdown.total,
+                        rounds=len(self._rounds_by_company.get(company.id, ())),
+                        undisclosed=len(breakdown.undisclosed),
+                    )
+                )
+        totals.sort(key=lambda t: (-t.total.amount, *_name_order(t.company)))
+        activity = [
+            InvestorActivity(
+                investor=investor,
+                rounds=len(rounds),
+                leads=sum(investor.id in r.leads for r in rounds),
+            )
+            for investor in self.investors
+            if (rounds := self._rounds_by_investor.get(investor.id, ()))
+        ]
+        activity.sort(key=lambda a: (-a.rounds, -a.leads, *_name_order(a.investor)))
+        counts = {name: len(getattr(self, name)) for name, _ in _COLLECTIONS}
+        return Summary(
+            version=self.version,
+            currency=currency,
+            counts=counts,
+            raised_most=tuple(totals[:top]),
+            most_active=tuple(activity[:top]),
+            contradicted=self.find_claims(verdict=Verdict.CONTRADICTED),
+        )
 
     def find_claims(self, *, verdict: Verdict | str | None = None) -> tuple[Claim, ...]:
         """Return every claim, or those with *verdict*, by id."""

@@ -6,10 +6,17 @@ import attrs
 
 from aiecosys._dates import PartialDate
 from aiecosys._fx import Conversion
-from aiecosys._model import Company, Investor, Round
+from aiecosys._model import Claim, Company, Investor, Round
 from aiecosys._money import Money
 
-__all__ = ["CoInvestor", "FundedRound", "FundingBreakdown"]
+__all__ = [
+    "CoInvestor",
+    "CompanyTotal",
+    "FundedRound",
+    "FundingBreakdown",
+    "InvestorActivity",
+    "Summary",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -70,3 +77,39 @@ class FundingBreakdown:
         for funded in self.rounds:
             total += funded.converted
         return total
+
+
+@attrs.frozen(kw_only=True)
+class CompanyTotal:
+    """A company and its total raised (see :meth:`Ecosystem.total_raised`)."""
+
+    company: Company
+    total: Money
+    rounds: int
+    undisclosed: int
+
+
+@attrs.frozen(kw_only=True)
+class InvestorActivity:
+    """An investor and how many rounds it took part in, and led."""
+
+    investor: Investor
+    rounds: int
+    leads: int
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """An overview of an ecosystem (see :meth:`Ecosystem.summary`).
+
+    ``counts`` maps each collection (``companies``, ``rounds``…) to its size;
+    ``raised_most`` and ``most_active`` are the top entries, best first; ``contradicted``
+    lists every claim the evidence contradicts, by id.
+    """
+
+    version: str | None
+    currency: str
+    counts: dict[str, int]
+    raised_most: tuple[CompanyTotal, ...]
+    most_active: tuple[InvestorActivity, ...]
+    contradicted: tuple[Claim, ...]

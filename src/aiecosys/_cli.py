@@ -1,0 +1,524 @@
+"""The ``aiecosys`` command line: a thin twin of the query helpers.
+
+Each command calls the library's query of the same name, with the same option names. Tables
+are for people; ``--json`` prints stable JSON for scripts. Exit codes: 0 ok, 1 not found,
+2 bad usage or bad data. Errors go to standard error, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from aiecosys import _bundled, _codec
+from aiecosys._ecosystem import Ecosystem
+from aiecosys._export import TABLES, write_csv
+from aiecosys._model import Claim, Round, Stage, Verdict
+from aiecosys._money import Money
+from aiecosys.exceptions import AiecosysError, AmbiguousKey, DataError, NotFound
+
+__all__ = ["cli", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_NOT_FOUND = 1
+EXIT_BAD_INPUT = 2
+
+
+# Output helpers -------------------------------------------------------------------------------
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[str(c) for c in headers], *[[("" if c is None else str(c)) for c in r] for r in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    numeric = [all(_is_amount(row[i]) for row in cells[1:] if row[i]) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if n else c.ljust(w) for c, w, n in zip(row, widths, numeric, strict=True)
+        ).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]), rule, *(line(r) for r in cells[1:])])
+
+
+def _is_amount(text: str) -> bool:
+    return (text[:3].isupper() and text[3:4] == " ") or text.replace(",", "").isdigit()
+
+
+def _money(money: Money | None) -> str:
+    """Show an amount for people: whole units from 1,000 up (JSON output stays exact)."""
+    if money is None:
+        return "undisclosed"
+    if abs(money.amount) >= 1000:  # noqa: PLR2004
+        return f"{money.currency} {money.amount:,.0f}"
+    return f"{money.currency} {money.amount:,.2f}"
+
+
+def _json_money(money: Money | None) -> dict[str, str] | None:
+    return None if money is None else {"amount": str(money.amount), "currency": money.currency}
+
+
+def _emit_json(value: object) -> None:
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True))
+
+
+def _record(value: object) -> Any:
+    return _codec.make_converter().unstructure(value)
+
+
+# Shared options ---------------------------------------------------------------------------------
+
+
+def _load(data: Path | None) -> Ecosystem:
+    return _bundled.load(data)
+
+
+def common(command: F) -> F:
+    """Add ``--data`` and ``--json`` to a command and turn library errors into exit codes."""
+
+    @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+    @click.option(
+        "--data",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="An aiecosys/1 JSON file to use instead of the bundled dataset.",
+    )
+    @functools.wraps(command)
+    def run(*args: Any, data: Path | None, as_json: bool, **kwargs: Any) -> Any:
+        try:
+            return command(*args, eco=_load(data), as_json=as_json, **kwargs)
+        except (NotFound, AmbiguousKey) as error:
+            _fail(str(error), EXIT_NOT_FOUND)
+        except DataError as error:
+            _fail(str(error), EXIT_BAD_INPUT)
+        except AiecosysError as error:
+            _fail(str(error), EXIT_BAD_INPUT)
+        except OSError as error:
+            _fail(f"cannot read {error.filename}: {error.strerror}", EXIT_BAD_INPUT)
+
+    return run  # type: ignore[return-value]
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"aiecosys: {message}", err=True)
+    sys.exit(code)
+
+
+_currency = click.option(
+    "--currency",
+    default="USD",
+    show_default=True,
+    help="ISO 4217 code of the currency to convert amounts to.",
+)
+_as_of = click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Count only what was known by DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+)
+
+
+# Commands ---------------------------------------------------------------------------------------
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="aiecosys")
+def cli() -> None:
+    """Query the AI startup ecosystem: companies, investors, rounds, people and claims.
+
+    Every command reads the bundled dataset, or the aiecosys/1 JSON file given with --data.
+    Exit codes: 0 ok, 1 not found, 2 bad usage or bad data.
+    """
+
+
+@cli.command()
+@_currency
+@click.option(
+    "--top",
+    default=5,
+    show_default=True,
+    type=click.IntRange(1, 100),
+    help="How many companies and investors to rank.",
+)
+@common
+def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int) -> None:
+    """An overview: counts, who raised most, the most active investors, contradicted claims."""
+    s = eco.summary(currency=currency, top=top)
+    if as_json:
+        _emit_json(
+            {
+                "version": s.version,
+                "currency": s.currency,
+                "counts": s.counts,
+                "raised_most": [
+                    {
+                        "company": t.company.id,
+                        "name": t.company.name,
+                        "total": _json_money(t.total),
+                        "rounds": t.rounds,
+                        "undisclosed": t.undisclosed,
+                    }
+                    for t in s.raised_most
+                ],
+                "most_active": [
+                    {
+                        "investor": a.investor.id,
+                        "name": a.investor.name,
+                        "rounds": a.rounds,
+                        "leads": a.leads,
+                    }
+                    for a in s.most_active
+                ],
+                "contradicted": [_record(c) for c in s.contradicted],
+            }
+        )
+        return
+    counts = ", ".join(f"{n} {k}" for k, n in s.counts.items())
+    click.echo(f"Ecosystem{f' (data version {s.version})' if s.version else ''}: {counts}\n")
+    click.echo(f"Raised most ({currency}, each round converted at the ECB rate of its date)")
+    click.echo(
+        _table(
+            ["company", "total raised", "rounds", "undisclosed"],
+            [[t.company.name, t.total, t.rounds, t.undisclosed] for t in s.raised_most],
+        )
+    )
+    click.echo("\nMost active investors")
+    click.echo(
+        _table(
+            ["investor", "rounds", "leads"],
+            [[a.investor.name, a.rounds, a.leads] for a in s.most_active],
+        )
+    )
+    click.echo(f"\nContradicted claims ({len(s.contradicted)})")
+    for claim in s.contradicted:
+        click.echo(f"- {_subject(eco, claim)}: “{claim.statement}”")
+        if claim.explanation:
+            click.echo(f"  {claim.explanation}")
+
+
+def _subject(eco: Ecosystem, claim: Claim) -> str:
+    record = eco.record(claim.subject)
+    if isinstance(record, Round):
+        return f"{eco.company(record.company).name} {record.stage.value} ({record.announced})"
+    return getattr(record, "name", record.id)
+
+
+@cli.command()
+@click.argument("name")
+@_currency
+@_as_of
+@common
+def company(*, eco: Ecosystem, as_json: bool, name: str, currency: str, as_of: str | None) -> None:
+    """A company's profile: founders, rounds with original and converted amounts, claims."""
+    found = eco.company(name)
+    breakdown = eco.funding_breakdown(found, currency=currency, as_of=as_of)
+    investors = eco.investors_in(found)
+    claims = eco.claims_about(found)
+    founders = [eco.person(p).name for p in found.founders]
+    converted = {f.round.id: f.converted for f in breakdown.rounds}
+    rounds = eco.rounds_of(found, as_of=as_of)
+    if as_json:
+        _emit_json(
+            {
+                "company": _record(found),
+                "founders": founders,
+                "rounds": [
+                    {**_record(r), "converted": _json_money(converted.get(r.id))} for r in rounds
+                ],
+                "total_raised": _json_money(breakdown.total),
+                "currency": currency,
+                "investors": [i.id for i in investors],
+                "claims": [_record(c) for c in claims],
+            }
+        )
+        return
+    click.echo(f"{found.name} ({found.id})")
+    click.echo(f"  founded: {found.founded or 'unknown'}    country: {found.country or '?'}")
+    if founders:
+        click.echo(f"  founders: {', '.join(founders)}")
+    click.echo("")
+    click.echo(_rounds_table(eco, rounds, converted, currency))
+    click.echo(
+        f"\nTotal raised: {_money(breakdown.total)}"
+        + (f" (as of {as_of})" if as_of else "")
+        + (f"; {len(breakdown.undisclosed)} round(s) undisclosed" if breakdown.undisclosed else "")
+    )
+    click.echo(f"Investors ({len(investors)}): {', '.join(i.name for i in investors)}")
+    _print_claims(eco, claims)
+
+
+def _rounds_table(
+    eco: Ecosystem, rounds: Sequence[Round], converted: dict[str, Money], currency: str
+) -> str:
+    rows = []
+    for r in rounds:
+        leads = ", ".join(eco.investor(i).name for i in r.leads)
+        shown = (
+            "(secondary)"
+            if r.stage is Stage.SECONDARY
+            else _money(converted.get(r.id))
+            if r.amount
+            else ""
+        )
+        rows.append([r.announced, r.stage.value, _money(r.amount), shown, leads or "-"])
+    return _table(["announced", "stage", "amount", f"in {currency}", "lead"], rows)
+
+
+def _print_claims(eco: Ecosystem, claims: Sequence[Claim]) -> None:
+    if not claims:
+        return
+    click.echo(f"\nClaims ({len(claims)})")
+    for claim in claims:
+        click.echo(f"- [{claim.verdict.value}] {_subject(eco, claim)}: “{claim.statement}”")
+
+
+@cli.command()
+@click.argument("name")
+@common
+def investor(*, eco: Ecosystem, as_json: bool, name: str) -> None:
+    """An investor's portfolio and co-investors."""
+    found = eco.investor(name)
+    portfolio = eco.portfolio(found)
+    partners = eco.co_investors(found)
+    if as_json:
+        _emit_json(
+            {
+                "investor": _record(found),
+                "portfolio": [c.id for c in portfolio],
+                "co_investors": [
+                    {
+                        "investor": c.investor.id,
+                        "name": c.investor.name,
+                        "rounds": [r.id for r in c.rounds],
+                    }
+                    for c in partners
+                ],
+            }
+        )
+        return
+    click.echo(f"{found.name} ({found.id}, {found.kind.value})")
+    click.echo(f"Portfolio ({len(portfolio)}): {', '.join(c.name for c in portfolio)}")
+    click.echo(f"\nCo-investors ({len(partners)})")
+    click.echo(_co_investor_table(partners))
+
+
+def _co_investor_table(partners: Sequence[Any]) -> str:
+    return _table(
+        ["co-investor", "shared rounds", "rounds"],
+        [[c.investor.name, c.shared, ", ".join(r.id for r in c.rounds)] for c in partners],
+    )
+
+
+@cli.command()
+@click.argument("name")
+@common
+def person(*, eco: Ecosystem, as_json: bool, name: str) -> None:
+    """A person's roles and the claims about them."""
+    found = eco.person(name)
+    claims = eco.claims_about(found)
+    if as_json:
+        _emit_json({"person": _record(found), "claims": [_record(c) for c in claims]})
+        return
+    click.echo(f"{found.name} ({found.id})")
+    click.echo(
+        _table(
+            ["organisation", "title", "from", "to"],
+            [
+                [
+                    getattr(eco.record(r.organisation), "name", r.organisation),
+                    r.title,
+                    r.start or "",
+                    r.end or "",
+                ]
+                for r in found.roles
+            ],
+        )
+    )
+    _print_claims(eco, claims)
+
+
+@cli.command("total-raised")
+@click.argument("name")
+@_currency
+@_as_of
+@common
+def total_raised(
+    *, eco: Ecosystem, as_json: bool, name: str, currency: str, as_of: str | None
+) -> None:
+    """How much a company raised, converted at each round's date."""
+    found = eco.company(name)
+    total = eco.total_raised(found, currency=currency, as_of=as_of)
+    if as_json:
+        _emit_json(
+            {
+                "company": found.id,
+                "name": found.name,
+                "as_of": as_of,
+                "total_raised": _json_money(total),
+            }
+        )
+        return
+    click.echo(f"{found.name}: {_money(total)}" + (f" (as of {as_of})" if as_of else ""))
+
+
+@cli.command("co-investors")
+@click.argument("name")
+@common
+def co_investors(*, eco: Ecosystem, as_json: bool, name: str) -> None:
+    """Who invested in the same rounds as an investor, most shared rounds first."""
+    partners = eco.co_investors(name)
+    if as_json:
+        _emit_json(
+            [
+                {
+                    "investor": c.investor.id,
+                    "name": c.investor.name,
+                    "rounds": [r.id for r in c.rounds],
+                }
+                for c in partners
+            ]
+        )
+        return
+    click.echo(_co_investor_table(partners))
+
+
+@cli.command()
+@click.option("--company", help="Only this company's rounds.")
+@click.option("--investor", help="Only rounds this investor took part in.")
+@click.option("--stage", type=click.Choice([s.value for s in Stage]), help="Only this stage.")
+@click.option("--since", metavar="DATE", help="Announced on or after DATE.")
+@click.option("--until", metavar="DATE", help="Announced on or before DATE.")
+@_currency
+@common
+def rounds(
+    *,
+    eco: Ecosystem,
+    as_json: bool,
+    company: str | None,
+    investor: str | None,
+    stage: str | None,
+    since: str | None,
+    until: str | None,
+    currency: str,
+) -> None:
+    """Funding rounds, in announcement order, filtered by any of the options."""
+    found = eco.find_rounds(
+        company=company, investor=investor, stage=stage, since=since, until=until
+    )
+    if as_json:
+        _emit_json([_record(r) for r in found])
+        return
+    rows = [
+        [
+            r.announced,
+            eco.company(r.company).name,
+            r.stage.value,
+            _money(r.amount),
+            _money(r.amount.convert(currency, on=r.announced).converted) if r.amount else "",
+            ", ".join(eco.investor(i).name for i in r.leads) or "-",
+        ]
+        for r in found
+    ]
+    click.echo(_table(["announced", "company", "stage", "amount", f"in {currency}", "lead"], rows))
+
+
+@cli.command()
+@click.option(
+    "--verdict",
+    type=click.Choice([v.value for v in Verdict]),
+    help="Only claims with this verdict.",
+)
+@click.option("--about", metavar="NAME", help="Only claims about this record (by name or id).")
+@common
+def claims(*, eco: Ecosystem, as_json: bool, verdict: str | None, about: str | None) -> None:
+    """Claims made by sources, with their verdicts and the evidence."""
+    found = eco.claims_about(about, verdict=verdict) if about else eco.find_claims(verdict=verdict)
+    if as_json:
+        _emit_json([_record(c) for c in found])
+        return
+    for claim in found:
+        click.echo(
+            f"[{claim.verdict.value}] {_subject(eco, claim)} · {claim.field}: “{claim.statement}”"
+        )
+        if claim.explanation:
+            click.echo(f"    {claim.explanation}")
+        if claim.evidence:
+            click.echo(f"    evidence: {', '.join(claim.evidence)}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+def validate(file: Path, as_json: bool) -> None:
+    """Check an aiecosys/1 JSON file; list every problem with its path (exit 2 if any)."""
+    try:
+        eco = _codec.load(file)
+    except DataError as error:
+        if as_json:
+            _emit_json(
+                {
+                    "valid": False,
+                    "problems": [{"path": p.path, "message": p.message} for p in error.problems],
+                }
+            )
+            sys.exit(EXIT_BAD_INPUT)
+        _fail(str(error), EXIT_BAD_INPUT)
+    except OSError as error:
+        _fail(f"cannot read {file}: {error.strerror}", EXIT_BAD_INPUT)
+    else:
+        counts = {
+            name: len(getattr(eco, name))
+            for name in ("companies", "investors", "people", "rounds", "sources", "claims")
+        }
+        if as_json:
+            _emit_json({"valid": True, "counts": counts})
+        else:
+            click.echo(f"{file}: valid ({', '.join(f'{n} {k}' for k, n in counts.items())})")
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+    help="aiecosys/1 JSON (the whole ecosystem) or one CSV table.",
+)
+@click.option(
+    "--table",
+    type=click.Choice(sorted(TABLES)),
+    default="rounds",
+    show_default=True,
+    help="With --format csv: which table.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@common
+def export(*, eco: Ecosystem, as_json: bool, fmt: str, table: str, output: Path | None) -> None:
+    """Write the ecosystem as aiecosys/1 JSON, or one of its tables as CSV."""
+    del as_json  # export always writes the chosen format
+    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt == "json":
+            stream.write(_codec.dumps(eco))
+        else:
+            write_csv(eco, table, stream)
+    finally:
+        if output:
+            stream.close()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the command line (the ``aiecosys`` console script)."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="aiecosys")
