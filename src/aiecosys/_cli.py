@@ -522,3 +522,21 @@ def export(*, eco: Ecosystem, as_json: bool, fmt: str, table: str, output: Path 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line (the ``aiecosys`` console script)."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="aiecosys")
+
+
+def reference() -> str:
+    """Render the Markdown reference of every command from its ``--help`` text."""
+    lines = [
+        "# Command line reference",
+        "",
+        "Generated from the commands' help by `python docs/cli_reference.py`.",
+        "",
+    ]
+    context = click.Context(cli, info_name="aiecosys", terminal_width=100, **cli.context_settings)
+    lines += ["```text", cli.get_help(context), "```", ""]
+    for name in sorted(cli.list_commands(context)):
+        command = cli.get_command(context, name)
+        assert command is not None  # noqa: S101 - listed names always resolve
+        sub = click.Context(command, info_name=name, parent=context, terminal_width=100)
+        lines += [f"## `aiecosys {name}`", "", "```text", command.get_help(sub), "```", ""]
+    return "\n".join(lines)

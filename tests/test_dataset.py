@@ -1,0 +1,214 @@
+"""The bundled dataset: coverage of the article, sources, claims, and the questions users ask."""
+
+import re
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+import aiecosys
+from aiecosys import Reliability, Verdict
+
+DOCS = Path(__file__).parent.parent / "docs" / "dataset.md"
+
+# Every organisation, investor and person the article names, by the name it uses.
+ARTICLE_COMPANIES = [
+    "Hugging Face",
+    "Mistral AI",
+    "Mistral",
+    "Poolside AI",
+    "Poolside",
+    "01.AI",
+    "xAI",
+    "OpenAI",
+    "Salesforce",
+    "Qualcomm",
+    "Nvidia",
+    "IBM",
+    "Google",
+    "Intel",
+    "Amazon Web Services",
+    "AWS",
+    "Microsoft",
+    "Meta Platforms",
+    "MILA",
+    "McGill University",
+    "Forrester",
+    "Alibaba",
+    "Alphabet Deep Mind",
+]
+ARTICLE_INVESTORS = [
+    "Salesforce Ventures",
+    "Qualcomm Ventures",
+    "Nvidia",
+    "Eric Schmidt",
+    "Lightspeed Venture Partners",
+    "Sinovation Ventures",
+    "Alibaba",
+    "Sequoia Capital",
+    "Qualcomm",
+    "IBM",
+    "Google",
+    "Intel",
+    "Salesforce",
+    "Revolution",
+]
+ARTICLE_PEOPLE = [
+    "Sam Altman",
+    "Joelle Pineau",
+    "Thomas Wolf",
+    "Kai-Fu Lee",
+    "Elon Musk",
+    "Mike Gualtieri",
+    "Delip Rao",
+    "Quinn Li",
+    "Bill Gurley",
+    "Steve Case",
+    "Thomas Malone",
+    "Eric Schmidt",
+    "Joe Biden",
+]
+
+
+@pytest.fixture(scope="module")
+def eco() -> aiecosys.Ecosystem:
+    return aiecosys.load()
+
+
+@pytest.mark.parametrize("name", ARTICLE_COMPANIES)
+def test_every_organisation_of_the_article_resolves_by_its_article_name(eco, name):
+    """Each organisation named in the article is a company found by that name."""
+    assert eco.company(name)
+
+
+@pytest.mark.parametrize("name", ARTICLE_INVESTORS)
+def test_every_investor_of_the_article_resolves(eco, name):
+    """Each investor named in the article is found by that name."""
+    assert eco.investor(name)
+
+
+@pytest.mark.parametrize("name", ARTICLE_PEOPLE)
+def test_every_person_of_the_article_resolves(eco, name):
+    """Each person named in the article is found by that name."""
+    assert eco.person(name)
+
+
+def test_every_record_cites_a_source(eco):
+    """Companies, investors, people and rounds each cite at least one source."""
+    for record in (*eco.companies, *eco.investors, *eco.people, *eco.rounds):
+        assert record.sources, record.id
+
+
+def test_every_source_is_cited_and_has_an_address(eco):
+    """No source is unused, and all but the article have a URL and a grade."""
+    cited = {
+        s for r in (*eco.companies, *eco.investors, *eco.people, *eco.rounds) for s in r.sources
+    }
+    cited |= {c.source for c in eco.claims} | {e for c in eco.claims for e in c.evidence}
+    assert {s.id for s in eco.sources} == cited
+    for source in eco.sources:
+        assert source.url or source.id == "source:article", source.id
+
+
+def test_every_claim_is_the_articles_and_decided_claims_cite_evidence(eco):
+    """Claims come from the article; supported and contradicted ones cite other sources."""
+    for claim in eco.claims:
+        assert claim.source == "source:article"
+        assert claim.explanation or claim.verdict is Verdict.SUPPORTED, claim.id
+        if claim.verdict is not Verdict.UNVERIFIED:
+            assert claim.evidence
+            assert "source:article" not in claim.evidence
+
+
+def test_the_article_is_a_low_reliability_source(eco):
+    """The garbled article is graded C and has a month-precision date."""
+    article = eco.source("source:article")
+    assert article.reliability is Reliability.C
+    assert str(article.published) == "2023-11"
+
+
+def test_the_file_is_in_canonical_form_with_its_data_version(eco):
+    """The shipped file is exactly what dumps() writes, and carries DATA_VERSION."""
+    text = files("aiecosys").joinpath("data", "ecosystem.json").read_text(encoding="utf-8")
+    assert aiecosys.dumps(eco) == text
+    assert eco.version == aiecosys.DATA_VERSION
+
+
+# The questions users ask -------------------------------------------------------------------
+
+
+def test_how_much_mistral_raised_in_euros_and_dollars(eco):
+    """By the end of 2023 Mistral had raised €490M: the €105M seed and the €385M Series A."""
+    assert eco.total_raised("Mistral AI", currency="EUR", as_of="2023-12-31") == aiecosys.Money(
+        amount=490_000_000, currency="EUR"
+    )
+    breakdown = eco.funding_breakdown("Mistral AI", currency="USD", as_of="2023-12-31")
+    assert [f.conversion.rate for f in breakdown.rounds] == [Decimal("1.0793"), Decimal("1.0875")]
+    assert breakdown.total.amount == Decimal("532014000.00")
+
+
+def test_who_led_hugging_faces_series_d(eco):
+    """Salesforce Ventures led the $235M Series D of August 2023."""
+    series_d = eco.round("round:hugging-face-series-d")
+    assert [eco.investor(i).name for i in series_d.leads] == ["Salesforce Ventures"]
+    assert series_d.amount == aiecosys.Money(amount=235_000_000, currency="USD")
+
+
+def test_co_investors_of_nvidia(eco):
+    """Nvidia co-invested most with a16z, Lightspeed and Salesforce Ventures (3 rounds each)."""
+    top = eco.co_investors("Nvidia")[:3]
+    assert [(c.investor.name, c.shared) for c in top] == [
+        ("Andreessen Horowitz", 3),
+        ("Lightspeed Venture Partners", 3),
+        ("Salesforce Ventures", 3),
+    ]
+
+
+def test_which_claims_of_the_article_are_contradicted(eco):
+    """The article's false statements about Mistral, Poolside, Wolf and Lee are contradicted."""
+    contradicted = {
+        c.id.removeprefix("claim:article/") for c in eco.find_claims(verdict="contradicted")
+    }
+    assert {
+        "mistral-founded-2019",
+        "mistral-seed-3m",
+        "mistral-seed-led-by-salesforce",
+        "mistral-mila-spinout",
+        "mistral-led-by-pineau",
+        "poolside-headed-by-pineau",
+        "wolf-ceo",
+        "lee-google-president",
+        "01ai-launched-november",
+    } <= contradicted
+
+
+def test_hugging_face_total_is_near_the_reported_400m(eco):
+    """The rounds add up to $390M, matching 'nearly $400m to date' (Sifted, April 2024)."""
+    assert eco.total_raised("Hugging Face", as_of="2024-04-05").amount == 390_000_000
+
+
+def test_investor_kinds_link_to_their_parents_and_people(eco):
+    """Venture arms name their parent company; angels name their person."""
+    assert eco.investor("Salesforce Ventures").company == "company:salesforce"
+    assert eco.investor("Eric Schmidt").person == "person:eric-schmidt"
+
+
+# docs/dataset.md stays true to the data ----------------------------------------------------
+
+
+def test_coverage_figures_in_the_docs_match_the_data(eco):
+    """The counts table in docs/dataset.md is the data's."""
+    text = DOCS.read_text(encoding="utf-8")
+    figures = dict(re.findall(r"^\| (\w[\w ]*?) \| (\d+) \|$", text, re.MULTILINE))
+    verdicts = {v.value: len(eco.find_claims(verdict=v)) for v in Verdict}
+    expected = {
+        "companies": len(eco.companies),
+        "investors": len(eco.investors),
+        "people": len(eco.people),
+        "rounds": len(eco.rounds),
+        "sources": len(eco.sources),
+        "claims": len(eco.claims),
+        **{f"{v} claims": n for v, n in verdicts.items()},
+    }
+    assert {k: int(v) for k, v in figures.items()} == expected
