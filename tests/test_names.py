@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from aiecosys import AmbiguousKey, Company, NotFound
 from aiecosys._names import NameIndex, normalise
@@ -35,3 +37,9 @@ def test_a_name_shared_by_two_records_is_ambiguous():
         index.find("acme")
     assert set(info.value.candidates) == {"c1", "c2"}
     assert index.find("c2").id == "c2"
+
+
+@given(st.text(max_size=20))
+def test_normalise_ignores_how_a_name_is_cased(text):
+    """Upper- or lower-casing a name never changes what it matches (found: U+0131 vs I)."""
+    assert normalise(text.upper()) == normalise(text) == normalise(text.lower())

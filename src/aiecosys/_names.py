@@ -18,7 +18,9 @@ def normalise(name: str) -> str:
     >>> normalise("  Clément   DELANGUE ")
     'clement delangue'
     """
-    decomposed = unicodedata.normalize("NFKD", name)
+    # Upper-casing first folds letters that casefold() alone keeps apart from their capitals
+    # (the Turkish dotless i, U+0131, and I, for one), so a name matches however it is cased.
+    decomposed = unicodedata.normalize("NFKD", name.upper().casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().split())
 
