@@ -159,3 +159,32 @@ def test_python_dash_m_runs_the_cli():
         check=True,
     ).stdout
     assert out == "xAI: USD 12,134,700,000\n"
+
+
+def test_import_crunchbase_writes_a_valid_file_and_a_full_report(tmp_path: Path):
+    """import crunchbase writes aiecosys/1 JSON and, with --report, every skipped row."""
+    sample = Path(__file__).parent.parent.parent / "shared/external/crunchbase-export-sample-2016"
+    out, rep = tmp_path / "cb.json", tmp_path / "report.json"
+    code, stdout, _ = run("import", "crunchbase", str(sample), "-o", str(out), "--report", str(rep))
+    assert code == 0
+    assert "Built: 50 companies, 330 investors, 50 rounds, 347 investments" in stdout
+    assert run("validate", str(out))[0] == 0
+    full = json.loads(rep.read_text())
+    assert len(full["changed_rows"]) == 280
+    assert full["changed_rows"][0]["file"] == "investments.csv"
+
+
+def test_import_of_a_directory_without_an_export_exits_2(tmp_path: Path):
+    """A directory with no export is bad input."""
+    code, _, err = run("import", "crunchbase", str(tmp_path), "-o", str(tmp_path / "x.json"))
+    assert code == 2
+    assert "no Crunchbase export found" in err
+
+
+def test_graph_writes_gephi_files(tmp_path: Path):
+    """graph writes the co-investment network (or the bipartite graph) and counts it."""
+    code, out, _ = run("graph", "-o", str(tmp_path / "g.gexf"), "--json")
+    assert code == 0
+    assert json.loads(out)["kind"] == "co-investment"
+    code, out, _ = run("graph", "--kind", "investment", "-o", str(tmp_path / "g.graphml"))
+    assert out.startswith("Wrote 80 nodes")

@@ -36,6 +36,7 @@ def test_every_command_is_documented_in_the_cli_guide():
     guide = (DOCS / "cli.md").read_text(encoding="utf-8")
     for name in cli.list_commands(None):  # type: ignore[arg-type]
         assert f"| `{name}" in guide, f"{name} is not in docs/cli.md"
+    assert "| `import crunchbase" in guide
 
 
 def test_every_public_name_has_a_docstring_and_a_mention_in_the_docs():

@@ -18,8 +18,10 @@ from aiecosys.exceptions import (
     ConversionError,
     CurrencyMismatch,
     DataError,
+    MissingDependency,
     NotFound,
     Problem,
+    UnsupportedFormat,
 )
 
 if TYPE_CHECKING:
@@ -39,10 +41,12 @@ if TYPE_CHECKING:
         total_raised,
     )
     from aiecosys._codec import FORMAT, dump, dumps, loads
+    from aiecosys._crunchbase import CrunchbaseImport, ImportReport, RowNote, read_crunchbase
     from aiecosys._dates import PartialDate, Precision
     from aiecosys._ecosystem import Ecosystem
     from aiecosys._export import table, write_csv
     from aiecosys._fx import Conversion, convert
+    from aiecosys._graph import co_investment_graph, investment_graph, write_graph
     from aiecosys._model import (
         Claim,
         Company,
@@ -74,6 +78,13 @@ if TYPE_CHECKING:
 _LAZY: dict[str, str] = {
     "Claim": "_model",
     "CoInvestor": "_results",
+    "CrunchbaseImport": "_crunchbase",
+    "ImportReport": "_crunchbase",
+    "RowNote": "_crunchbase",
+    "read_crunchbase": "_crunchbase",
+    "co_investment_graph": "_graph",
+    "investment_graph": "_graph",
+    "write_graph": "_graph",
     "CompanyTotal": "_results",
     "InvestorActivity": "_results",
     "Summary": "_results",
@@ -130,15 +141,18 @@ __all__ = [
     "CompanyTotal",
     "Conversion",
     "ConversionError",
+    "CrunchbaseImport",
     "CurrencyMismatch",
     "DataError",
     "Ecosystem",
     "FundedRound",
     "FundingBreakdown",
+    "ImportReport",
     "Investment",
     "Investor",
     "InvestorActivity",
     "InvestorKind",
+    "MissingDependency",
     "Money",
     "NotFound",
     "PartialDate",
@@ -148,29 +162,35 @@ __all__ = [
     "Reliability",
     "Role",
     "Round",
+    "RowNote",
     "Source",
     "Stage",
     "Summary",
+    "UnsupportedFormat",
     "Verdict",
     "__version__",
     "claims_about",
+    "co_investment_graph",
     "co_investors",
     "company",
     "convert",
     "dump",
     "dumps",
     "funding_breakdown",
+    "investment_graph",
     "investor",
     "investors_in",
     "load",
     "loads",
     "person",
     "portfolio",
+    "read_crunchbase",
     "rounds_of",
     "summary",
     "table",
     "total_raised",
     "write_csv",
+    "write_graph",
 ]
 
 

@@ -14,11 +14,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
 import click
 
 from aiecosys import _bundled, _codec
+from aiecosys._crunchbase import read_crunchbase
 from aiecosys._ecosystem import Ecosystem
 from aiecosys._export import TABLES, write_csv
+from aiecosys._graph import co_investment_graph, investment_graph, write_graph
 from aiecosys._model import Claim, Round, Stage, Verdict
 from aiecosys._money import Money
 from aiecosys.exceptions import AiecosysError, AmbiguousKey, DataError, NotFound
@@ -517,6 +520,102 @@ def export(*, eco: Ecosystem, as_json: bool, fmt: str, table: str, output: Path 
     finally:
         if output:
             stream.close()
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Import another provider's export into an aiecosys/1 file."""
+
+
+@import_group.command("crunchbase")
+@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The aiecosys/1 JSON file to write.",
+)
+@click.option(
+    "--investments",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="A CSV of investor rows to add (company_name, investor_name, funded_when, "
+    "amount_usd for the 2013 export; investments.csv for the uuid export).",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the full import report, every skipped row included, as JSON.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report summary as JSON.")
+def import_crunchbase(
+    directory: Path, output: Path, investments: Path | None, report: Path | None, as_json: bool
+) -> None:
+    """Import a Crunchbase CSV export (2013 or uuid format) and report every row passed over."""
+    try:
+        result = read_crunchbase(directory, investments=investments)
+    except DataError as error:
+        _fail(str(error), EXIT_BAD_INPUT)
+    _codec.dump(result.ecosystem, output)
+    rep = result.report
+    summary_doc = {
+        "format": rep.format,
+        "output": str(output),
+        "rows_read": rep.rows_read,
+        "built": rep.built,
+        "skipped": rep.reasons(),
+        "changed": rep.changes(),
+    }
+    if report is not None:
+        full = {
+            **summary_doc,
+            "skipped_rows": [attrs.asdict(n) for n in rep.skipped],
+            "changed_rows": [attrs.asdict(n) for n in rep.changed],
+        }
+        report.write_text(json.dumps(full, indent=2, ensure_ascii=False), encoding="utf-8")
+    if as_json:
+        _emit_json(summary_doc)
+        return
+    click.echo(f"Imported {rep.format} export into {output}")
+    click.echo("Rows read: " + ", ".join(f"{n} in {f}" for f, n in rep.rows_read.items()))
+    click.echo("Built: " + ", ".join(f"{n} {k}" for k, n in rep.built.items()))
+    click.echo(
+        f"Skipped rows ({len(rep.skipped)}): "
+        + (", ".join(f"{n} {k}" for k, n in rep.reasons().items()) or "none")
+    )
+    click.echo(
+        f"Changed rows ({len(rep.changed)}): "
+        + (", ".join(f"{n} {k}" for k, n in rep.changes().items()) or "none")
+    )
+    if report is None and (rep.skipped or rep.changed):
+        click.echo("Every row with its line number and reason: add --report FILE")
+
+
+@cli.command()
+@click.option(
+    "--kind",
+    type=click.Choice(["co-investment", "investment"]),
+    default="co-investment",
+    show_default=True,
+    help="Investors linked by shared rounds, or the bipartite investor-company graph.",
+)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A .graphml or .gexf file (Gephi reads both).",
+)
+@common
+def graph(*, eco: Ecosystem, as_json: bool, kind: str, output: Path) -> None:
+    """Write the co-investment network or the investor-company graph for Gephi."""
+    built = co_investment_graph(eco) if kind == "co-investment" else investment_graph(eco)
+    write_graph(built, output)
+    counts = {"nodes": built.number_of_nodes(), "edges": built.number_of_edges()}
+    if as_json:
+        _emit_json({"output": str(output), "kind": kind, **counts})
+    else:
+        click.echo(f"Wrote {counts['nodes']} nodes and {counts['edges']} edges to {output}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -104,7 +104,8 @@ class InvestorKind(enum.Enum):
 
     ``CORPORATE_VENTURE`` is a company's venture arm and names its parent in ``company``;
     ``COMPANY`` is a company investing from its balance sheet and names it in ``company``;
-    ``PERSON`` is an individual (an angel) and names the :class:`Person` in ``person``.
+    ``PERSON`` is an individual (an angel) and names the :class:`Person` in ``person``;
+    ``UNKNOWN`` is for imported data that does not say (a bare name in an export).
     """
 
     FIRM = "firm"
@@ -112,6 +113,7 @@ class InvestorKind(enum.Enum):
     COMPANY = "company"
     PERSON = "person"
     GOVERNMENT = "government"
+    UNKNOWN = "unknown"
 
 
 @cache

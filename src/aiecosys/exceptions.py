@@ -14,8 +14,10 @@ __all__ = [
     "ConversionError",
     "CurrencyMismatch",
     "DataError",
+    "MissingDependency",
     "NotFound",
     "Problem",
+    "UnsupportedFormat",
 ]
 
 
@@ -173,3 +175,11 @@ class CurrencyMismatch(AiecosysError, ValueError):
 
 class ConversionError(AiecosysError, ValueError):
     """No reference rate exists for a conversion (unknown currency or date out of range)."""
+
+
+class MissingDependency(AiecosysError, ImportError):
+    """An optional dependency is needed; the message names the extra to install."""
+
+
+class UnsupportedFormat(AiecosysError, ValueError):
+    """A file format aiecosys cannot write or read (the message lists those it can)."""
