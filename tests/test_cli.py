@@ -188,3 +188,24 @@ def test_graph_writes_gephi_files(tmp_path: Path):
     assert json.loads(out)["kind"] == "co-investment"
     code, out, _ = run("graph", "--kind", "investment", "-o", str(tmp_path / "g.graphml"))
     assert out.startswith("Wrote 80 nodes")
+
+
+def test_plot_commands_draw_pictures(tmp_path: Path):
+    """plot network and plot funding write the picture and say what they drew."""
+    code, out, _ = run("plot", "network", "--investor", "Nvidia", "-o", str(tmp_path / "n.svg"))
+    assert code == 0
+    assert out.startswith("Drew 34 investors")
+    code, out, _ = run(
+        "plot",
+        "funding",
+        "Mistral AI",
+        "xAI",
+        "--currency",
+        "EUR",
+        "--json",
+        "-o",
+        str(tmp_path / "f.png"),
+    )
+    assert json.loads(out)["rounds"] == {"company:mistral-ai": 4, "company:xai": 3}
+    assert (tmp_path / "f.png").stat().st_size > 1000
+    assert run("plot", "funding", "Mistal", "-o", str(tmp_path / "x.svg"))[0] == 1

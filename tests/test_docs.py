@@ -37,6 +37,8 @@ def test_every_command_is_documented_in_the_cli_guide():
     for name in cli.list_commands(None):  # type: ignore[arg-type]
         assert f"| `{name}" in guide, f"{name} is not in docs/cli.md"
     assert "| `import crunchbase" in guide
+    assert "| `plot network" in guide
+    assert "| `plot funding" in guide
 
 
 def test_every_public_name_has_a_docstring_and_a_mention_in_the_docs():

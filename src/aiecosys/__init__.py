@@ -63,6 +63,7 @@ if TYPE_CHECKING:
         Verdict,
     )
     from aiecosys._money import Money
+    from aiecosys._plots import Picture, plot_funding, plot_network
     from aiecosys._results import (
         CoInvestor,
         CompanyTotal,
@@ -78,6 +79,9 @@ if TYPE_CHECKING:
 _LAZY: dict[str, str] = {
     "Claim": "_model",
     "CoInvestor": "_results",
+    "plot_funding": "_plots",
+    "plot_network": "_plots",
+    "Picture": "_plots",
     "CrunchbaseImport": "_crunchbase",
     "ImportReport": "_crunchbase",
     "RowNote": "_crunchbase",
@@ -157,6 +161,7 @@ __all__ = [
     "NotFound",
     "PartialDate",
     "Person",
+    "Picture",
     "Precision",
     "Problem",
     "Reliability",
@@ -183,6 +188,8 @@ __all__ = [
     "load",
     "loads",
     "person",
+    "plot_funding",
+    "plot_network",
     "portfolio",
     "read_crunchbase",
     "rounds_of",

@@ -24,6 +24,7 @@ from aiecosys._export import TABLES, write_csv
 from aiecosys._graph import co_investment_graph, investment_graph, write_graph
 from aiecosys._model import Claim, Round, Stage, Verdict
 from aiecosys._money import Money
+from aiecosys._plots import plot_funding, plot_network
 from aiecosys.exceptions import AiecosysError, AmbiguousKey, DataError, NotFound
 
 __all__ = ["cli", "main"]
@@ -616,6 +617,64 @@ def graph(*, eco: Ecosystem, as_json: bool, kind: str, output: Path) -> None:
         _emit_json({"output": str(output), "kind": kind, **counts})
     else:
         click.echo(f"Wrote {counts['nodes']} nodes and {counts['edges']} edges to {output}")
+
+
+@cli.group()
+def plot() -> None:
+    """Draw pictures of the ecosystem (needs the plot extra: matplotlib and networkx)."""
+
+
+_picture = click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An .svg or .png file to write.",
+)
+
+
+@plot.command("network")
+@click.option("--investor", metavar="NAME", help="Only this investor and its co-investors.")
+@click.option("--company", metavar="NAME", help="Only this company's investors.")
+@_picture
+@common
+def plot_network_command(
+    *, eco: Ecosystem, as_json: bool, investor: str | None, company: str | None, output: Path
+) -> None:
+    """Draw the co-investment network: investors sized by deals, edges by shared rounds."""
+    picture = plot_network(eco, investor=investor, company=company)
+    picture.save(output)
+    drawn = picture.content
+    if as_json:
+        _emit_json(
+            {"output": str(output), "nodes": len(drawn["nodes"]), "edges": len(drawn["edges"])}
+        )
+    else:
+        click.echo(
+            f"Drew {len(drawn['nodes'])} investors and {len(drawn['edges'])} "
+            f"co-investment links to {output}"
+        )
+
+
+@plot.command("funding")
+@click.argument("companies", nargs=-1, required=True)
+@_currency
+@_picture
+@common
+def plot_funding_command(
+    *, eco: Ecosystem, as_json: bool, companies: tuple[str, ...], currency: str, output: Path
+) -> None:
+    """Draw cumulative funding over time for one or more companies, in one currency."""
+    picture = plot_funding(eco, companies, currency=currency)
+    picture.save(output)
+    points = picture.content["points"]
+    if as_json:
+        _emit_json({"output": str(output), "rounds": {c: len(p) for c, p in points.items()}})
+    else:
+        click.echo(
+            f"Drew {sum(len(p) for p in points.values())} rounds of "
+            f"{len(points)} companies to {output}"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
