@@ -209,3 +209,12 @@ def test_plot_commands_draw_pictures(tmp_path: Path):
     assert json.loads(out)["rounds"] == {"company:mistral-ai": 4, "company:xai": 3}
     assert (tmp_path / "f.png").stat().st_size > 1000
     assert run("plot", "funding", "Mistal", "-o", str(tmp_path / "x.svg"))[0] == 1
+
+
+def test_export_parquet_writes_a_file_per_table(tmp_path: Path):
+    """export --format parquet writes one Parquet file per table into a directory."""
+    code, out, _ = run("export", "--format", "parquet", "-o", str(tmp_path / "pq"))
+    assert code == 0
+    assert out == f"Wrote 7 Parquet files to {tmp_path / 'pq'}\n"
+    assert (tmp_path / "pq" / "rounds.parquet").exists()
+    assert run("export", "--format", "parquet")[0] == 2

@@ -25,6 +25,7 @@ from aiecosys.exceptions import (
 )
 
 if TYPE_CHECKING:
+    from aiecosys._arrow import to_arrow, write_parquet
     from aiecosys._bundled import (
         DATA_VERSION,
         claims_about,
@@ -79,6 +80,8 @@ if TYPE_CHECKING:
 _LAZY: dict[str, str] = {
     "Claim": "_model",
     "CoInvestor": "_results",
+    "to_arrow": "_arrow",
+    "write_parquet": "_arrow",
     "plot_funding": "_plots",
     "plot_network": "_plots",
     "Picture": "_plots",
@@ -195,9 +198,11 @@ __all__ = [
     "rounds_of",
     "summary",
     "table",
+    "to_arrow",
     "total_raised",
     "write_csv",
     "write_graph",
+    "write_parquet",
 ]
 
 

@@ -18,6 +18,7 @@ import attrs
 import click
 
 from aiecosys import _bundled, _codec
+from aiecosys._arrow import write_parquet
 from aiecosys._crunchbase import read_crunchbase
 from aiecosys._ecosystem import Ecosystem
 from aiecosys._export import TABLES, write_csv
@@ -490,10 +491,11 @@ def validate(file: Path, as_json: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "csv"]),
+    type=click.Choice(["json", "csv", "parquet"]),
     default="json",
     show_default=True,
-    help="aiecosys/1 JSON (the whole ecosystem) or one CSV table.",
+    help="aiecosys/1 JSON (the whole ecosystem), one CSV table, or Parquet files (one per "
+    "table, in the --output directory; needs the arrow extra).",
 )
 @click.option(
     "--table",
@@ -505,13 +507,20 @@ def validate(file: Path, as_json: bool) -> None:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of standard output.",
+    type=click.Path(path_type=Path),
+    help="Write to this file (a directory for parquet) instead of standard output.",
 )
 @common
 def export(*, eco: Ecosystem, as_json: bool, fmt: str, table: str, output: Path | None) -> None:
-    """Write the ecosystem as aiecosys/1 JSON, or one of its tables as CSV."""
+    """Write the ecosystem as aiecosys/1 JSON, one of its tables as CSV, or Parquet files."""
     del as_json  # export always writes the chosen format
+    if fmt == "parquet":
+        if output is None:
+            _fail("--format parquet needs --output DIRECTORY", EXIT_BAD_INPUT)
+        else:
+            written = write_parquet(eco, output)
+            click.echo(f"Wrote {len(written)} Parquet files to {output}")
+        return
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if fmt == "json":

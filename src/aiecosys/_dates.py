@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import functools
 import re
 from typing import Any
 
@@ -74,6 +75,20 @@ class PartialDate:
     year: int = attrs.field(validator=_check_year)
     month: int | None = attrs.field(default=None, validator=_check_month)
     day: int | None = attrs.field(default=None, validator=_check_day)
+    # The interval's ends, computed once: queries sort and filter millions of dates by them.
+    _first: pendulum.Date = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _last: pendulum.Date = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Compute the first and last day of the interval."""
+        first = pendulum.Date(self.year, self.month or 1, self.day or 1)
+        if self.day is not None:
+            last = first
+        else:
+            month = self.month or 12
+            last = pendulum.Date(self.year, month, calendar.monthrange(self.year, month)[1])
+        object.__setattr__(self, "_first", first)
+        object.__setattr__(self, "_last", last)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -82,6 +97,12 @@ class PartialDate:
         Raises:
             DataError: the text is not one of those forms, or names no real day.
         """
+        if not isinstance(text, str):
+            raise DataError.single("", f"a date must be a string (got {type(text).__name__})")
+        return _parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
         if not isinstance(text, str):
             raise DataError.single("", f"a date must be a string (got {type(text).__name__})")
         match = _PATTERN.fullmatch(text.strip())
@@ -122,15 +143,12 @@ class PartialDate:
     @property
     def first_day(self) -> pendulum.Date:
         """The earliest day the date can stand for."""
-        return pendulum.Date(self.year, self.month or 1, self.day or 1)
+        return self._first
 
     @property
     def last_day(self) -> pendulum.Date:
         """The latest day the date can stand for."""
-        if self.day is not None:
-            return self.first_day
-        month = self.month or 12
-        return pendulum.Date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return self._last
 
     def contains(self, day: dt.date) -> bool:
         """Tell whether *day* lies within this date's interval.
@@ -141,7 +159,7 @@ class PartialDate:
         return self.first_day <= day <= self.last_day
 
     def _key(self) -> tuple[dt.date, dt.date]:
-        return (self.first_day, self.last_day)
+        return (self._first, self._last)
 
     def __lt__(self, other: PartialDate) -> bool:
         """Order by first day, then last day."""
@@ -179,6 +197,12 @@ class PartialDate:
     def __repr__(self) -> str:
         """Render as a ``parse`` call."""
         return f"PartialDate.parse({str(self)!r})"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse(text: str) -> PartialDate:
+    # Dates repeat a great deal in real data, and a PartialDate is immutable: share them.
+    return PartialDate._parse(text)  # noqa: SLF001 - the cache wraps the class's own parser
 
 
 def as_day(value: PartialDate | dt.date | str, *, end: bool = True) -> pendulum.Date:

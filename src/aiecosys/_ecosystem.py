@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from aiecosys._dates import PartialDate, as_day
@@ -20,7 +20,7 @@ from aiecosys._model import (
     Verdict,
 )
 from aiecosys._money import Money
-from aiecosys._names import NameIndex, normalise
+from aiecosys._names import NameIndex
 from aiecosys._results import (
     CoInvestor,
     CompanyTotal,
@@ -35,6 +35,8 @@ __all__ = ["DateLike", "Ecosystem", "Record"]
 
 DateLike = PartialDate | dt.date | str
 T = TypeVar("T", bound=Record)
+T2 = TypeVar("T2")
+_REMEMBERED = 256  # per-investor query results kept by each ecosystem
 
 _COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("sources", Source),
@@ -52,10 +54,6 @@ def _by_id(records: Iterable[T]) -> tuple[T, ...]:
 
 def _round_order(r: Round) -> tuple[dt.date, dt.date, str]:
     return (r.announced.first_day, r.announced.last_day, r.id)
-
-
-def _name_order(record: Company | Investor | Person) -> tuple[str, str]:
-    return (normalise(record.name), record.id)
 
 
 class Ecosystem:
@@ -90,9 +88,12 @@ class Ecosystem:
     __slots__ = (
         "_by_id",
         "_claims_by_subject",
+        "_co_investors_cache",
         "_companies",
         "_investors",
+        "_name_keys",
         "_people",
+        "_portfolio_cache",
         "_rounds_by_company",
         "_rounds_by_investor",
         "claims",
@@ -118,6 +119,9 @@ class Ecosystem:
     _rounds_by_company: dict[str, tuple[Round, ...]]
     _rounds_by_investor: dict[str, tuple[Round, ...]]
     _claims_by_subject: dict[str, tuple[Claim, ...]]
+    _name_keys: dict[str, tuple[str, str]]
+    _co_investors_cache: OrderedDict[str, tuple[CoInvestor, ...]]
+    _portfolio_cache: OrderedDict[str, tuple[Company, ...]]
 
     def __init__(
         self,
@@ -167,6 +171,9 @@ class Ecosystem:
         set_(self, "_companies", NameIndex("company", self.companies))
         set_(self, "_investors", NameIndex("investor", self.investors))
         set_(self, "_people", NameIndex("person", self.people))
+        # Sort keys by name, folded once when indexed rather than on every query.
+        keys = {**self._companies.sort_keys, **self._investors.sort_keys}
+        set_(self, "_name_keys", {**keys, **self._people.sort_keys})
 
         by_company: defaultdict[str, list[Round]] = defaultdict(list)
         by_investor: defaultdict[str, list[Round]] = defaultdict(list)
@@ -180,6 +187,8 @@ class Ecosystem:
         for claim in self.claims:
             by_subject[claim.subject].append(claim)
         set_(self, "_claims_by_subject", {k: tuple(v) for k, v in by_subject.items()})
+        set_(self, "_co_investors_cache", OrderedDict())
+        set_(self, "_portfolio_cache", OrderedDict())
 
     def __setattr__(self, name: str, value: object) -> None:
         """Refuse: an ecosystem is immutable."""
@@ -195,6 +204,10 @@ class Ecosystem:
     def __hash__(self) -> int:
         """Hash by records and version."""
         return hash(self._key())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as the records; unpickling checks and indexes them again."""
+        return (_rebuild, self._key())
 
     def _key(self) -> tuple[object, ...]:
         return (
@@ -339,22 +352,42 @@ class Ecosystem:
             for i in r.investments
             if i.lead or not lead_only
         }
-        return tuple(sorted((self._investors.by_id[i] for i in ids), key=_name_order))
+        return tuple(self._investors.by_id[i] for i in sorted(ids, key=self._name_keys.__getitem__))
 
     def portfolio(self, investor: str | Investor) -> tuple[Company, ...]:
-        """Return the companies an investor put money into, by name."""
-        rounds = self._rounds_by_investor.get(self.investor(investor).id, ())
-        ids = {r.company for r in rounds}
-        return tuple(sorted((self._companies.by_id[i] for i in ids), key=_name_order))
+        """Return the companies an investor put money into, by name.
+
+        Results are kept (for the 256 investors asked about last): the ecosystem never changes,
+        so asking again is immediate.
+        """
+        return self._remember(self._portfolio_cache, self.investor(investor).id, self._portfolio)
+
+    def _portfolio(self, investor_id: str) -> tuple[Company, ...]:
+        ids = {r.company for r in self._rounds_by_investor.get(investor_id, ())}
+        return tuple(self._companies.by_id[i] for i in sorted(ids, key=self._name_keys.__getitem__))
 
     def co_investors(self, investor: str | Investor) -> tuple[CoInvestor, ...]:
         """Return who invested alongside an investor, most shared rounds first, then by name.
 
         Two investors co-invest when both are in the same round (lead or not); investing in
         the same company in different rounds is not co-investment. The investor itself is
-        never listed.
+        never listed. Results are kept like :meth:`portfolio`'s.
         """
-        me = self.investor(investor).id
+        investor_id = self.investor(investor).id
+        return self._remember(self._co_investors_cache, investor_id, self._co_investors)
+
+    @staticmethod
+    def _remember(cache: OrderedDict[str, T2], key: str, compute: Callable[[str], T2]) -> T2:
+        """Return compute(key), kept in *cache* for the last _REMEMBERED keys asked."""
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+        value = cache[key] = compute(key)
+        if len(cache) > _REMEMBERED:
+            cache.popitem(last=False)
+        return value
+
+    def _co_investors(self, me: str) -> tuple[CoInvestor, ...]:
         shared: defaultdict[str, list[Round]] = defaultdict(list)
         for r in self._rounds_by_investor.get(me, ()):
             for other in r.investor_ids:
@@ -364,7 +397,8 @@ class Ecosystem:
             CoInvestor(investor=self._investors.by_id[i], rounds=tuple(rs))
             for i, rs in shared.items()
         ]
-        return tuple(sorted(found, key=lambda c: (-c.shared, *_name_order(c.investor))))
+        keys = self._name_keys
+        return tuple(sorted(found, key=lambda c: (-c.shared, *keys[c.investor.id])))
 
     def find_rounds(
         self,
@@ -432,7 +466,7 @@ class Ecosystem:
                         undisclosed=len(breakdown.undisclosed),
                     )
                 )
-        totals.sort(key=lambda t: (-t.total.amount, *_name_order(t.company)))
+        totals.sort(key=lambda t: (-t.total.amount, *self._name_keys[t.company.id]))
         activity = [
             InvestorActivity(
                 investor=investor,
@@ -442,7 +476,7 @@ class Ecosystem:
             for investor in self.investors
             if (rounds := self._rounds_by_investor.get(investor.id, ()))
         ]
-        activity.sort(key=lambda a: (-a.rounds, -a.leads, *_name_order(a.investor)))
+        activity.sort(key=lambda a: (-a.rounds, -a.leads, *self._name_keys[a.investor.id]))
         counts = {name: len(getattr(self, name)) for name, _ in _COLLECTIONS}
         return Summary(
             version=self.version,
@@ -483,6 +517,11 @@ class Ecosystem:
         companies = [i for i in ids if isinstance(self._by_id.get(i), Company)]
         ids.update(r.id for i in companies for r in self._rounds_by_company.get(i, ()))
         return ids
+
+
+def _rebuild(version: str | None, *collections: tuple[Any, ...]) -> Ecosystem:
+    records = dict(zip((name for name, _ in _COLLECTIONS), collections, strict=True))
+    return Ecosystem(version=version, **records)
 
 
 def _close(key: str, candidates: Iterable[str]) -> list[str]:

@@ -7,6 +7,7 @@ euro reference rates; they are read once, on the first conversion that needs the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
@@ -68,7 +69,9 @@ def rate_table_end() -> dt.date:
     return max(b.last_date for b in _converter().bounds.values())  # type: ignore[no-any-return]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _rate(source: str, target: str, day: dt.date) -> tuple[Decimal, dt.date]:
+    # Reference rates never change: a (source, target, day) is looked up once per process.
     from currency_converter import RateNotFoundError  # noqa: PLC0415
 
     table = _converter()
@@ -88,9 +91,10 @@ def _rate(source: str, target: str, day: dt.date) -> tuple[Decimal, dt.date]:
     for back in range(_MAX_GAP_DAYS + 1):
         on = day - dt.timedelta(days=back)
         try:
-            return Decimal(table.convert(1, source, target, date=on)), on
+            rate = Decimal(table.convert(1, source, target, date=on))
         except RateNotFoundError:
             continue
+        return rate, dt.date(on.year, on.month, on.day)
     raise ConversionError(
         f"no ECB rate for {source}/{target} within {_MAX_GAP_DAYS} days before {day}"
     )
@@ -117,16 +121,14 @@ def convert(money: Money, currency: str, *, on: dt.date | PartialDate | str) -> 
         raise ConversionError(f"{currency!r} is not an ISO 4217 code")
     day: pendulum.Date | dt.date = PartialDate.of(on).first_day
     if currency == money.currency:
-        rate, rate_date, source = Decimal(1), day, "same currency"
-        converted = money.amount
+        rate, source = Decimal(1), "same currency"
+        rate_date = dt.date(day.year, day.month, day.day)
+        converted = money
     else:
         rate, rate_date = _rate(money.currency, currency, day)
         source = ECB_SOURCE
-        converted = (money.amount * rate).quantize(_CENT, rounding=ROUND_HALF_EVEN)
+        amount = (money.amount * rate).quantize(_CENT, rounding=ROUND_HALF_EVEN)
+        converted = Money(amount=amount, currency=currency)
     return Conversion(
-        original=money,
-        converted=Money(amount=converted, currency=currency),
-        rate=rate,
-        rate_date=dt.date(rate_date.year, rate_date.month, rate_date.day),
-        source=source,
+        original=money, converted=converted, rate=rate, rate_date=rate_date, source=source
     )

@@ -6,7 +6,9 @@ list them all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
+from typing import Any
 
 import attrs
 
@@ -45,6 +47,9 @@ def problems(records: Records) -> list[Problem]:
 
 
 def _duplicate_ids(records: Records) -> list[Problem]:
+    ids = [record.id for _, _, record in records.each()]
+    if len(set(ids)) == len(ids):  # the common case, checked without building paths
+        return []
     found: list[Problem] = []
     first_seen: dict[str, str] = {}
     for collection, i, record in records.each():
@@ -57,30 +62,33 @@ def _duplicate_ids(records: Records) -> list[Problem]:
     return found
 
 
-def _references(records: Records) -> Iterator[tuple[str, str | None, str]]:  # noqa: C901 - one flat list of every reference reads best
-    """Yield (path, id referred to, kind of record it must be) for every reference."""
-    for collection, i, record in records.each():
-        for j, source_id in enumerate(getattr(record, "sources", ())):
-            yield f"{collection}[{i}].sources[{j}]", source_id, "source"
-    for i, person in enumerate(records.people):
-        for j, role in enumerate(person.roles):
-            yield f"people[{i}].roles[{j}].organisation", role.organisation, "organisation"
-    for i, company in enumerate(records.companies):
-        yield f"companies[{i}].parent", company.parent, "company"
-        for j, founder in enumerate(company.founders):
-            yield f"companies[{i}].founders[{j}]", founder, "person"
-    for i, investor in enumerate(records.investors):
-        yield f"investors[{i}].company", investor.company, "company"
-        yield f"investors[{i}].person", investor.person, "person"
-    for i, round_ in enumerate(records.rounds):
-        yield f"rounds[{i}].company", round_.company, "company"
-        for j, investment in enumerate(round_.investments):
-            yield f"rounds[{i}].investments[{j}].investor", investment.investor, "investor"
-    for i, claim in enumerate(records.claims):
-        yield f"claims[{i}].subject", claim.subject, "record"
-        yield f"claims[{i}].source", claim.source, "source"
-        for j, evidence in enumerate(claim.evidence):
-            yield f"claims[{i}].evidence[{j}]", evidence, "source"
+def _one(value: str | None) -> tuple[str, ...]:
+    return () if value is None else (value,)
+
+
+# Every reference between records: (collection, path of the field after the record's index,
+# with {} for the position in a list, the ids the field holds, the kind they must name).
+_REFERENCES: tuple[tuple[str, str, Callable[[Any], Iterable[str]], str], ...] = (
+    *(
+        (name, ".sources[{}]", attrgetter("sources"), "source")
+        for name in ("people", "companies", "investors", "rounds")
+    ),
+    (
+        "people",
+        ".roles[{}].organisation",
+        lambda p: [r.organisation for r in p.roles],
+        "organisation",
+    ),
+    ("companies", ".parent", lambda c: _one(c.parent), "company"),
+    ("companies", ".founders[{}]", attrgetter("founders"), "person"),
+    ("investors", ".company", lambda i: _one(i.company), "company"),
+    ("investors", ".person", lambda i: _one(i.person), "person"),
+    ("rounds", ".company", lambda r: (r.company,), "company"),
+    ("rounds", ".investments[{}].investor", attrgetter("investor_ids"), "investor"),
+    ("claims", ".subject", lambda c: (c.subject,), "record"),
+    ("claims", ".source", lambda c: (c.source,), "source"),
+    ("claims", ".evidence[{}]", attrgetter("evidence"), "source"),
+)
 
 
 def _unknown_references(records: Records) -> list[Problem]:
@@ -92,11 +100,18 @@ def _unknown_references(records: Records) -> list[Problem]:
     }
     known["organisation"] = known["company"] | known["investor"]
     known["record"] = {record.id for _, _, record in records.each()}
-    return [
-        Problem(path, f"unknown {kind} {value!r}")
-        for path, value, kind in _references(records)
-        if value is not None and value not in known[kind]
-    ]
+    found = []
+    for collection, tail, ids_of, kind in _REFERENCES:
+        items = getattr(records, collection)
+        named = {value for item in items for value in ids_of(item)}
+        if named <= known[kind]:  # the common case: no path needs building
+            continue
+        for i, item in enumerate(items):
+            for j, value in enumerate(ids_of(item)):
+                if value not in known[kind]:
+                    path = f"{collection}[{i}]{tail.format(j)}"
+                    found.append(Problem(path, f"unknown {kind} {value!r}"))
+    return found
 
 
 def _round_problems(records: Records) -> list[Problem]:

@@ -304,16 +304,24 @@ class Round:
     )
     note: str | None = attrs.field(default=None, validator=check.optional_text)
     sources: tuple[str, ...] = attrs.field(default=(), validator=check.ids)
+    # Derived once: co-investment queries read these for every round of an investor.
+    _investor_ids: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _leads: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Derive the investor and lead ids."""
+        object.__setattr__(self, "_investor_ids", tuple(i.investor for i in self.investments))
+        object.__setattr__(self, "_leads", tuple(i.investor for i in self.investments if i.lead))
 
     @property
     def leads(self) -> tuple[str, ...]:
         """The ids of the round's lead investors, in the order given."""
-        return tuple(i.investor for i in self.investments if i.lead)
+        return self._leads
 
     @property
     def investor_ids(self) -> tuple[str, ...]:
         """The ids of every investor in the round, in the order given."""
-        return tuple(i.investor for i in self.investments)
+        return self._investor_ids
 
 
 @attrs.frozen(kw_only=True)

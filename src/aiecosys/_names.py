@@ -44,10 +44,14 @@ class NameIndex(Generic[R]):
         """Index *records* of *kind* ("company", "investor", …)."""
         self.kind = kind
         self.by_id: dict[str, R] = {}
+        self.sort_keys: dict[str, tuple[str, str]] = {}
+        """Each record's key for sorting by name: (folded name, id)."""
         names: dict[str, list[str]] = {}
         for record in records:
             self.by_id[record.id] = record
-            for key in {normalise(record.name), *(normalise(a) for a in record.aliases)}:
+            folded = normalise(record.name)
+            self.sort_keys[record.id] = (folded, record.id)
+            for key in {folded, *(normalise(a) for a in record.aliases)}:
                 names.setdefault(key, []).append(record.id)
         self._by_name: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in names.items()}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 
 from aiecosys._dates import PartialDate
@@ -73,10 +75,8 @@ class FundingBreakdown:
     @property
     def total(self) -> Money:
         """The sum of the converted amounts of the counted rounds."""
-        total = Money.zero(self.currency)
-        for funded in self.rounds:
-            total += funded.converted
-        return total
+        amounts = (f.conversion.converted.amount for f in self.rounds)
+        return Money(amount=sum(amounts, Decimal(0)), currency=self.currency)
 
 
 @attrs.frozen(kw_only=True)
