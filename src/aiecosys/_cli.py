@@ -26,6 +26,7 @@ from aiecosys._graph import co_investment_graph, investment_graph, write_graph
 from aiecosys._model import Claim, Round, Stage, Verdict
 from aiecosys._money import Money
 from aiecosys._plots import plot_funding, plot_network
+from aiecosys._results import CoInvestor
 from aiecosys.exceptions import AiecosysError, AmbiguousKey, DataError, NotFound
 
 __all__ = ["cli", "main"]
@@ -296,14 +297,7 @@ def investor(*, eco: Ecosystem, as_json: bool, name: str) -> None:
             {
                 "investor": _record(found),
                 "portfolio": [c.id for c in portfolio],
-                "co_investors": [
-                    {
-                        "investor": c.investor.id,
-                        "name": c.investor.name,
-                        "rounds": [r.id for r in c.rounds],
-                    }
-                    for c in partners
-                ],
+                "co_investors": _co_investors_json(partners),
             }
         )
         return
@@ -313,7 +307,14 @@ def investor(*, eco: Ecosystem, as_json: bool, name: str) -> None:
     click.echo(_co_investor_table(partners))
 
 
-def _co_investor_table(partners: Sequence[Any]) -> str:
+def _co_investors_json(partners: Sequence[CoInvestor]) -> list[dict[str, Any]]:
+    return [
+        {"investor": c.investor.id, "name": c.investor.name, "rounds": [r.id for r in c.rounds]}
+        for c in partners
+    ]
+
+
+def _co_investor_table(partners: Sequence[CoInvestor]) -> str:
     return _table(
         ["co-investor", "shared rounds", "rounds"],
         [[c.investor.name, c.shared, ", ".join(r.id for r in c.rounds)] for c in partners],
@@ -379,16 +380,7 @@ def co_investors(*, eco: Ecosystem, as_json: bool, name: str) -> None:
     """Who invested in the same rounds as an investor, most shared rounds first."""
     partners = eco.co_investors(name)
     if as_json:
-        _emit_json(
-            [
-                {
-                    "investor": c.investor.id,
-                    "name": c.investor.name,
-                    "rounds": [r.id for r in c.rounds],
-                }
-                for c in partners
-            ]
-        )
+        _emit_json(_co_investors_json(partners))
         return
     click.echo(_co_investor_table(partners))
 

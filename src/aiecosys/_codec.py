@@ -96,30 +96,31 @@ def _is_tuple(kind: Any) -> bool:
     return get_origin(kind) is tuple and len(get_args(kind)) == 2 and get_args(kind)[1] is ...  # noqa: PLR2004
 
 
-def _tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    from cattrs.cols import homogenous_tuple_structure_factory  # noqa: PLC0415
-
-    inner = homogenous_tuple_structure_factory(kind, converter)
+def _requiring(
+    json_type: type,
+    label: str,
+    inner: Callable[[Any, Any], Any],
+) -> Callable[[Any, Any], Any]:
+    """Wrap a cattrs hook so that a JSON value of another type is refused with its name."""
 
     def structure(value: Any, kind: Any) -> Any:
-        if not isinstance(value, list):
-            raise DataError.single("", f"must be an array (got {_json_type(value)})")
+        if not isinstance(value, json_type):
+            raise DataError.single("", f"must be {label} (got {_json_type(value)})")
         return inner(value, kind)
 
     return structure
+
+
+def _tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    from cattrs.cols import homogenous_tuple_structure_factory  # noqa: PLC0415
+
+    return _requiring(list, "an array", homogenous_tuple_structure_factory(kind, converter))
 
 
 def _record_factory(kind: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
 
-    inner = make_dict_structure_fn(kind, converter)
-
-    def structure(value: Any, kind: Any) -> Any:
-        if not isinstance(value, dict):
-            raise DataError.single("", f"must be an object (got {_json_type(value)})")
-        return inner(value, kind)
-
-    return structure
+    return _requiring(dict, "an object", make_dict_structure_fn(kind, converter))
 
 
 def _enum_factory(kind: type[Enum], _: cattrs.Converter) -> Callable[[Any, Any], Any]:

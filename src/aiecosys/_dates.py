@@ -103,8 +103,6 @@ class PartialDate:
 
     @classmethod
     def _parse(cls, text: str) -> PartialDate:
-        if not isinstance(text, str):
-            raise DataError.single("", f"a date must be a string (got {type(text).__name__})")
         match = _PATTERN.fullmatch(text.strip())
         if not match:
             raise DataError.single("", f"{text[:40]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
