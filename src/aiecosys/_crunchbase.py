@@ -245,6 +245,26 @@ class _Builder:
             return None
         return Money(amount=amount, currency=currency)
 
+    def stage_and_date(
+        self,
+        path: Path,
+        line: int,
+        row: dict[str, str],
+        stage: Stage | None,
+        *,
+        type_column: str,
+        date_column: str,
+    ) -> PartialDate | None:
+        """Return the round's date; skip the row (and return None) if its type or date is bad."""
+        if stage is None:
+            self.skip(path, line, f"unknown round type: {row.get(type_column)!r}")
+            return None
+        try:
+            return _date(row.get(date_column, ""))
+        except DataError:
+            self.skip(path, line, f"no date: {date_column} {row.get(date_column)!r}")
+            return None
+
     def add_round(self, round_: Round) -> str:
         """Add a round, numbering its id (``…/2``, ``…/3``) if taken; return the id."""
         base, n = round_.id, 2
@@ -415,13 +435,10 @@ def _read_2013_rounds(b: _Builder, path: Path) -> dict[tuple[str, str, str], lis
             b.skip(path, line, f"unknown company: {row.get('company_permalink')!r}")
             continue
         stage = _STAGES_2013.get(row.get("funding_round_type", ""))
-        if stage is None:
-            b.skip(path, line, f"unknown round type: {row.get('funding_round_type')!r}")
-            continue
-        try:
-            announced = _date(row.get("funded_at", ""))
-        except DataError:
-            b.skip(path, line, f"no date: funded_at {row.get('funded_at')!r}")
+        announced = b.stage_and_date(
+            path, line, row, stage, type_column="funding_round_type", date_column="funded_at"
+        )
+        if stage is None or announced is None:
             continue
         round_id = b.add_round(
             Round(
@@ -512,13 +529,10 @@ def _read_2016_rounds(b: _Builder, path: Path) -> None:
             b.skip(path, line, "no funding_round_uuid or company_uuid")
             continue
         stage = _stage_2016(row.get("funding_round_type", ""), row.get("funding_round_code", ""))
-        if stage is None:
-            b.skip(path, line, f"unknown round type: {row.get('funding_round_type')!r}")
-            continue
-        try:
-            announced = _date(row.get("announced_on", ""))
-        except DataError:
-            b.skip(path, line, f"no date: announced_on {row.get('announced_on')!r}")
+        announced = b.stage_and_date(
+            path, line, row, stage, type_column="funding_round_type", date_column="announced_on"
+        )
+        if stage is None or announced is None:
             continue
         company_id = f"company:{company_uuid}"
         b.companies.setdefault(
