@@ -191,7 +191,7 @@ def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int) -> None:
     click.echo(
         _table(
             ["company", "total raised", "rounds", "undisclosed"],
-            [[t.company.name, t.total, t.rounds, t.undisclosed] for t in s.raised_most],
+            [[t.company.name, _money(t.total), t.rounds, t.undisclosed] for t in s.raised_most],
         )
     )
     click.echo("\nMost active investors")
