@@ -1,4 +1,4 @@
-"""attrs validators and converters shared by the record classes.
+"""attrs validators shared by the record classes.
 
 Each one raises :class:`~aiecosys.DataError` whose single problem's path is the field name,
 so that loading can put the record's own path in front of it.

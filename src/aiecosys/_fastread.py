@@ -13,14 +13,16 @@ import enum
 import functools
 import types
 from collections.abc import Callable, Iterable
-from typing import Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 import attrs
-import cattrs
 
 from aiecosys._dates import PartialDate
 from aiecosys._money import Money
 from aiecosys.exceptions import Problem
+
+if TYPE_CHECKING:
+    import cattrs  # the converter is passed in; _codec imports cattrs when it reads
 
 __all__ = ["structure_all"]
 

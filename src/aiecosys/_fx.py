@@ -22,7 +22,7 @@ from aiecosys.exceptions import ConversionError
 if TYPE_CHECKING:
     import pendulum
 
-__all__ = ["ECB_SOURCE", "Conversion", "convert", "rate_table_end"]
+__all__ = ["ECB_SOURCE", "Conversion", "convert"]
 
 ECB_SOURCE = "European Central Bank euro foreign exchange reference rates"
 # The ECB publishes no rate on weekends and TARGET holidays; look this far back for one.
@@ -62,11 +62,6 @@ class Conversion:
         return (
             f"{self.original} = {self.converted} at {self.rate} ({self.source}, {self.rate_date})"
         )
-
-
-def rate_table_end() -> dt.date:
-    """The last day for which the bundled ECB table has rates."""
-    return max(b.last_date for b in _converter().bounds.values())  # type: ignore[no-any-return]
 
 
 @functools.lru_cache(maxsize=1 << 16)
