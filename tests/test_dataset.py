@@ -212,3 +212,17 @@ def test_coverage_figures_in_the_docs_match_the_data(eco):
         **{f"{v} claims": n for v, n in verdicts.items()},
     }
     assert {k: int(v) for k, v in figures.items()} == expected
+
+
+def test_the_shipped_file_is_what_the_data_fragments_compile_to():
+    """src/aiecosys/data/ecosystem.json is the compiled form of data/ (no hand edits)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1] / "data"
+    spec = importlib.util.spec_from_file_location("compile_data", root / "compile.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = files("aiecosys").joinpath("data", "ecosystem.json").read_text(encoding="utf-8")
+    assert module.render(module.compile_document(root)) == text
