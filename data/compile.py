@@ -11,7 +11,8 @@ cited by two of them). Such copies are merged: their ``aliases`` and ``sources``
 united in order of first appearance, and every other field must be equal, else the compiler
 stops and names both files.
 
-Run ``python data/compile.py`` (in the project's environment) to rewrite ``src/aiecosys/data/ecosystem.json``;
+Run ``python data/compile.py`` (in the project's environment) to rewrite
+``src/aiecosys/data/ecosystem.json``;
 ``python data/compile.py --check`` exits 1 when the shipped file is not what the fragments
 compile to (``tests/test_dataset.py`` runs the same check).
 """
@@ -90,7 +91,7 @@ def render(document: dict[str, Any]) -> str:
     evidence), so nothing that the library would refuse can be shipped.
     """
     sys.path.insert(0, str(HERE.parent / "src"))
-    import aiecosys  # noqa: PLC0415 - the library under src/, not an installed copy
+    import aiecosys
 
     return aiecosys.dumps(aiecosys.loads(json.dumps(document), source="data/"))
 
