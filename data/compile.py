@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -36,10 +37,29 @@ class FragmentError(ValueError):
     """Two fragments disagree, or a fragment is not of the expected shape."""
 
 
-def fragments(root: Path = HERE) -> list[Path]:
-    """Return the fragment files in a stable order (shared files first, then by path)."""
+def fragments(root: Path = HERE, only: list[Path] | None = None) -> list[Path]:
+    """Return the fragment files in a stable order (shared files first, then by path).
+
+    With *only*, the fragments git tracks and the given ones (files being written elsewhere
+    in the tree are left out).
+    """
+    chosen = None
+    if only is not None:
+        tracked = subprocess.run(
+            ["git", "ls-files", "--full-name", "*.json"],  # noqa: S607 - git from PATH
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        top = root.parent
+        chosen = {(top / name).resolve() for name in tracked} | {p.resolve() for p in only}
     return sorted(
-        (p for p in root.rglob("*.json") if p.name != "manifest.json"),
+        (
+            p
+            for p in root.rglob("*.json")
+            if p.name != "manifest.json" and (chosen is None or p.resolve() in chosen)
+        ),
         key=lambda p: (len(p.relative_to(root).parts), p.as_posix()),
     )
 
@@ -57,12 +77,12 @@ def _merge(old: dict[str, Any], new: dict[str, Any], where: str) -> dict[str, An
     return merged
 
 
-def compile_document(root: Path = HERE) -> dict[str, Any]:
-    """Merge every fragment under *root* into one ``aiecosys/1`` document, sorted by id."""
+def compile_document(root: Path = HERE, only: list[Path] | None = None) -> dict[str, Any]:
+    """Merge the fragments under *root* into one ``aiecosys/1`` document, sorted by id."""
     manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
     records: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in COLLECTIONS}
     origin: dict[str, str] = {}
-    for path in fragments(root):
+    for path in fragments(root, only):
         name = path.relative_to(root).as_posix()
         document = json.loads(path.read_text(encoding="utf-8"))
         unknown = set(document) - set(COLLECTIONS)
@@ -110,7 +130,16 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """Compile, or with ``--check`` compare with the shipped file."""
+    """Compile, or with ``--check`` compare with the shipped file.
+
+    ``--only FILE…`` checks the committed fragments with the given ones and writes nothing:
+    a way to check one company's file while others are being edited.
+    """
+    if "--only" in argv:
+        only = [Path(a) for a in argv[argv.index("--only") + 1 :]]
+        render(compile_document(only=only))
+        print(f"ok: {len(only)} fragment(s) with the shared files")
+        return 0
     text = render(compile_document())
     if "--check" in argv:
         if SHIPPED.read_text(encoding="utf-8") != text:

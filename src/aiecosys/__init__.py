@@ -61,6 +61,8 @@ if TYPE_CHECKING:
         Round,
         Source,
         Stage,
+        Valuation,
+        ValuationBasis,
         Verdict,
     )
     from aiecosys._money import Money
@@ -118,6 +120,8 @@ _LAZY: dict[str, str] = {
     "Round": "_model",
     "Source": "_model",
     "Stage": "_model",
+    "Valuation": "_model",
+    "ValuationBasis": "_model",
     "Verdict": "_model",
     "claims_about": "_bundled",
     "co_investors": "_bundled",
@@ -175,6 +179,8 @@ __all__ = [
     "Stage",
     "Summary",
     "UnsupportedFormat",
+    "Valuation",
+    "ValuationBasis",
     "Verdict",
     "__version__",
     "claims_about",

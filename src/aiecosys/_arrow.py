@@ -92,9 +92,11 @@ def to_arrow(eco: Ecosystem) -> dict[str, Any]:
                 **_date_columns("announced", [r.announced for r in rounds]),
                 "amount": pa.array([_amount(r.amount) for r in rounds], money),
                 "currency": [r.amount.currency if r.amount else None for r in rounds],
-                "valuation": pa.array([_amount(r.valuation) for r in rounds], money),
+                "valuation": pa.array(
+                    [_amount(r.valuation.amount if r.valuation else None) for r in rounds], money
+                ),
                 "valuation_currency": [
-                    r.valuation.currency if r.valuation else None for r in rounds
+                    r.valuation.amount.currency if r.valuation else None for r in rounds
                 ],
             }
         ),

@@ -74,7 +74,7 @@ def _people(eco: Ecosystem) -> Iterable[dict[str, str]]:
 def _rounds(eco: Ecosystem) -> Iterable[dict[str, str]]:
     for r in eco.find_rounds():
         amount, currency = _amount(r.amount)
-        valuation, valuation_currency = _amount(r.valuation)
+        valuation, valuation_currency = _amount(r.valuation.amount if r.valuation else None)
         yield {
             "id": r.id,
             "company": r.company,

@@ -84,6 +84,12 @@ _REFERENCES: tuple[tuple[str, str, Callable[[Any], Iterable[str]], str], ...] = 
     ("investors", ".company", lambda i: _one(i.company), "company"),
     ("investors", ".person", lambda i: _one(i.person), "person"),
     ("rounds", ".company", lambda r: (r.company,), "company"),
+    (
+        "rounds",
+        ".valuation.sources[{}]",
+        lambda r: () if r.valuation is None else r.valuation.sources,
+        "source",
+    ),
     ("rounds", ".investments[{}].investor", attrgetter("investor_ids"), "investor"),
     ("claims", ".subject", lambda c: (c.subject,), "record"),
     ("claims", ".source", lambda c: (c.source,), "source"),

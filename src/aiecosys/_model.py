@@ -29,11 +29,16 @@ __all__ = [
     "Round",
     "Source",
     "Stage",
+    "Valuation",
+    "ValuationBasis",
     "Verdict",
 ]
 
 MAX_ROUND_AMOUNT = 10**15
 """No single round is bigger than this in its own currency; larger amounts are typos."""
+
+MAX_VALUATION = 10**16
+"""No company is valued at more than this in its own currency; larger amounts are typos."""
 
 
 class Reliability(enum.Enum):
@@ -285,12 +290,53 @@ class Investment:
     amount: Money | None = attrs.field(default=None, validator=_round_money)
 
 
+class ValuationBasis(enum.Enum):
+    """Whether a valuation counts the round's new money (``post``) or not (``pre``)."""
+
+    POST = "post"
+    PRE = "pre"
+
+
+@attrs.frozen(kw_only=True)
+class Valuation:
+    """A company's valuation at a round, with the sources that state it.
+
+    *reported* is true when the figure comes from press reports (people familiar with the
+    deal) rather than from the company or its investors; it is then an estimate to quote as
+    "reported". A valuation always cites its own sources.
+
+    >>> Valuation(amount=Money(amount=2_000_000_000, currency="EUR"), reported=True,
+    ...           sources=("source:bloomberg",)).basis
+    <ValuationBasis.POST: 'post'>
+    """
+
+    amount: Money = attrs.field(validator=check.instance(Money))
+    basis: ValuationBasis = attrs.field(
+        default=ValuationBasis.POST, validator=check.instance(ValuationBasis)
+    )
+    reported: bool = attrs.field(default=False, validator=check.instance(bool))
+    sources: tuple[str, ...] = attrs.field(validator=check.ids)
+
+    @amount.validator
+    def _positive(self, field: attrs.Attribute[Any], value: Money) -> None:
+        if not 0 < value.amount < MAX_VALUATION:
+            raise check.fail(
+                field, f"must be more than 0 and less than 10**16 (got {value.amount})"
+            )
+
+    @sources.validator
+    def _cited(self, field: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if not value:
+            raise check.fail(field, "a valuation must cite at least one source")
+
+
 @attrs.frozen(kw_only=True)
 class Round:
     """A funding round: money raised by one company on one (partial) date.
 
     *amount* is what the company raised, in the currency it was announced in, or ``None``
-    when undisclosed; *valuation* is the post-money valuation where reported.
+    when undisclosed; *valuation* is the company's valuation at the round, where one was
+    announced or reported, with its own sources.
     """
 
     id: str = attrs.field(validator=check.record_id)
@@ -298,7 +344,9 @@ class Round:
     stage: Stage = attrs.field(validator=check.instance(Stage))
     announced: PartialDate = attrs.field(validator=check.instance(PartialDate))
     amount: Money | None = attrs.field(default=None, validator=_round_money)
-    valuation: Money | None = attrs.field(default=None, validator=_round_money)
+    valuation: Valuation | None = attrs.field(
+        default=None, validator=check.instance(Valuation, optional=True)
+    )
     investments: tuple[Investment, ...] = attrs.field(
         default=(), validator=check.tuple_of(Investment)
     )
@@ -307,6 +355,21 @@ class Round:
     # Derived once: co-investment queries read these for every round of an investor.
     _investor_ids: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _leads: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @valuation.validator
+    def _valued_above_amount(self, field: attrs.Attribute[Any], value: Valuation | None) -> None:
+        if (
+            value is not None
+            and value.basis is ValuationBasis.POST
+            and self.amount is not None
+            and value.amount.currency == self.amount.currency
+            and value.amount.amount < self.amount.amount
+        ):
+            raise check.fail(
+                field,
+                f"a post-money valuation ({value.amount}) cannot be below the amount raised "
+                f"({self.amount})",
+            )
 
     def __attrs_post_init__(self) -> None:
         """Derive the investor and lead ids."""

@@ -39,6 +39,8 @@ from aiecosys._model import (
     Round,
     Source,
     Stage,
+    Valuation,
+    ValuationBasis,
     Verdict,
 )
 from aiecosys._money import Money
@@ -168,21 +170,39 @@ def rounds(
     investor_ids: Sequence[str] = (),
     currencies: Sequence[str] = ECB_CURRENCIES,
     ids: st.SearchStrategy[str] | None = None,
+    source_ids: Sequence[str] = (),
 ) -> Round:
-    """A round of *company*, with some of *investor_ids* (some of them leads)."""
+    """A round of *company*, with some of *investor_ids* (some of them leads).
+
+    A valuation is drawn only when *source_ids* are given, since a valuation cites its sources.
+    """
     chosen = (
         draw(st.lists(st.sampled_from(investor_ids), unique=True, max_size=5))
         if (investor_ids)
         else []
     )
     investments = tuple(Investment(investor=i, lead=draw(st.booleans())) for i in chosen)
+    amount = draw(st.none() | money(currencies=currencies))
+    valuation = None
+    valued: bool = draw(st.booleans())
+    if source_ids and valued:
+        floor = 1 if amount is None else amount.amount
+        value = draw(st.decimals(min_value=floor, max_value=10**13, places=0))
+        valuation = Valuation(
+            amount=Money(amount=value, currency=amount.currency if amount else "USD"),
+            basis=draw(st.sampled_from(ValuationBasis)),
+            reported=draw(st.booleans()),
+            sources=tuple(
+                draw(st.lists(st.sampled_from(source_ids), min_size=1, max_size=2, unique=True))
+            ),
+        )
     return Round(
         id=draw(record_ids("round") if ids is None else ids),
         company=company,
         stage=draw(st.sampled_from(Stage)),
         announced=draw(partial_dates()),
-        amount=draw(st.none() | money(currencies=currencies)),
-        valuation=draw(st.none() | money(currencies=currencies)),
+        amount=amount,
+        valuation=valuation,
         investments=investments,
     )
 
@@ -297,6 +317,7 @@ def ecosystems(
                 investor_ids=investor_ids,
                 currencies=currencies,
                 ids=st.just(f"round:r{r}"),
+                source_ids=source_ids,
             )
         )
         round_records.append(attrs.evolve(drawn, sources=draw(cite)))
