@@ -1,8 +1,12 @@
-"""Small ecosystems built by hand for the tests."""
+"""Small ecosystems built by hand for the tests, and the way to the third-party exports."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from aiecosys import (
     Company,
@@ -15,6 +19,27 @@ from aiecosys import (
     Round,
     Stage,
 )
+
+EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"
+"""The full third-party exports, in ``../shared/external`` beside a clone (not shipped)."""
+
+TEST_DATA = Path(__file__).resolve().parent / "data"
+"""Small, licence-clean excerpts of the exports, shipped with the tests."""
+
+
+def external(name: str) -> Path:
+    """Return ``../shared/external/<name>``, or skip the test where it is absent.
+
+    CI has ``../shared`` beside its clone: there (``CI`` set) an absent export fails the test
+    instead, so that the cross-checks against real data can never silently stop running.
+    """
+    path = EXTERNAL / name
+    if not path.exists():
+        reason = f"needs ../shared/external/{name}, which is not beside this clone"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI runs every test: {reason}")
+        pytest.skip(reason)
+    return path
 
 
 def day(text: str) -> PartialDate:
