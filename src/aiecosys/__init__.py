@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         total_raised,
     )
     from aiecosys._codec import FORMAT, dump, dumps, loads
+    from aiecosys._coverage import Coverage
     from aiecosys._crunchbase import CrunchbaseImport, ImportReport, RowNote, read_crunchbase
     from aiecosys._dates import PartialDate, Precision
     from aiecosys._ecosystem import Ecosystem
@@ -103,6 +104,7 @@ _LAZY: dict[str, str] = {
     "Company": "_model",
     "CompanyKind": "_model",
     "Conversion": "_fx",
+    "Coverage": "_coverage",
     "DATA_VERSION": "_bundled",
     "Ecosystem": "_ecosystem",
     "FORMAT": "_codec",
@@ -152,6 +154,7 @@ __all__ = [
     "CompanyTotal",
     "Conversion",
     "ConversionError",
+    "Coverage",
     "CrunchbaseImport",
     "CurrencyMismatch",
     "DataError",

@@ -208,6 +208,17 @@ def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int) -> None:
             click.echo(f"  {claim.explanation}")
 
 
+@cli.command()
+@common
+def coverage(*, eco: Ecosystem, as_json: bool) -> None:
+    """How complete and how well sourced the data is: counts, unknowns, source grades."""
+    report = eco.coverage()
+    if as_json:
+        _emit_json(attrs.asdict(report) | {"share_on_a_or_b": float(report.share_on_a_or_b)})
+        return
+    click.echo(_table(["what", "figure"], report.rows()))
+
+
 def _subject(eco: Ecosystem, claim: Claim) -> str:
     record = eco.record(claim.subject)
     if isinstance(record, Round):

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from aiecosys._dates import PartialDate, as_day
+
+if TYPE_CHECKING:
+    from aiecosys._coverage import Coverage
 from aiecosys._integrity import Record, Records, problems
 from aiecosys._model import (
     Claim,
@@ -486,6 +489,17 @@ class Ecosystem:
             most_active=tuple(activity[:top]),
             contradicted=self.find_claims(verdict=Verdict.CONTRADICTED),
         )
+
+    def coverage(self) -> Coverage:
+        """Return how complete and how well sourced the ecosystem is (a :class:`Coverage`).
+
+        >>> import aiecosys
+        >>> aiecosys.load().coverage().facts_without_source
+        0
+        """
+        from aiecosys._coverage import coverage_of  # noqa: PLC0415 - a report, rarely asked
+
+        return coverage_of(self)
 
     def find_claims(self, *, verdict: Verdict | str | None = None) -> tuple[Claim, ...]:
         """Return every claim, or those with *verdict*, by id."""
