@@ -139,3 +139,15 @@ def test_public_names_are_the_codec_functions():
     """aiecosys.dumps/loads/dump/load are the documented entry points."""
     assert aiecosys.FORMAT == "aiecosys/1"
     assert isinstance(loads(dumps(Ecosystem())), Ecosystem)
+
+
+def test_loading_leaves_the_new_records_in_the_oldest_generation():
+    """After a load, the records are not left for the next young collection to walk."""
+    import gc
+
+    text = aiecosys.dumps(aiecosys.load())
+    eco = aiecosys.loads(text)
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert gc.isenabled()
+    assert id(eco.rounds[-1]) in oldest
+    assert id(eco.companies[-1]) in oldest
