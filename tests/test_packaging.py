@@ -35,6 +35,7 @@ def test_wheel_ships_the_dataset_and_py_typed(wheel: zipfile.ZipFile):
     """The bundled data and py.typed are in the wheel."""
     names = set(wheel.namelist())
     assert "aiecosys/data/ecosystem.json" in names
+    assert "aiecosys/data/aiecosys-1.schema.json" in names
     assert "aiecosys/py.typed" in names
     assert not any(n.startswith("tests/") for n in names)
 

@@ -76,6 +76,7 @@ if TYPE_CHECKING:
         InvestorActivity,
         Summary,
     )
+    from aiecosys._schema import json_schema
 
 # Public names loaded on first use, so that ``import aiecosys`` stays cheap (attrs classes,
 # pendulum and the query code load when a name is first touched). test_init.py checks this
@@ -134,6 +135,7 @@ _LAZY: dict[str, str] = {
     "funding_breakdown": "_bundled",
     "investor": "_bundled",
     "investors_in": "_bundled",
+    "json_schema": "_schema",
     "load": "_bundled",
     "loads": "_codec",
     "person": "_bundled",
@@ -197,6 +199,7 @@ __all__ = [
     "investment_graph",
     "investor",
     "investors_in",
+    "json_schema",
     "load",
     "loads",
     "person",

@@ -209,6 +209,14 @@ def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int) -> None:
 
 
 @cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the aiecosys/1 file format (draft 2020-12)."""
+    from aiecosys._schema import schema_text  # noqa: PLC0415 - only this command needs it
+
+    click.echo(schema_text(), nl=False)
+
+
+@cli.command()
 @common
 def coverage(*, eco: Ecosystem, as_json: bool) -> None:
     """How complete and how well sourced the data is: counts, unknowns, source grades."""
