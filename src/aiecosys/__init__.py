@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         total_raised,
     )
     from aiecosys._codec import FORMAT, dump, dumps, loads
+    from aiecosys._combine import Conflicts
     from aiecosys._coverage import Coverage
     from aiecosys._crunchbase import CrunchbaseImport, ImportReport, RowNote, read_crunchbase
     from aiecosys._dates import PartialDate, Precision
@@ -104,6 +105,7 @@ _LAZY: dict[str, str] = {
     "write_csv": "_export",
     "Company": "_model",
     "CompanyKind": "_model",
+    "Conflicts": "_combine",
     "Conversion": "_fx",
     "Coverage": "_coverage",
     "DATA_VERSION": "_bundled",
@@ -154,6 +156,7 @@ __all__ = [
     "Company",
     "CompanyKind",
     "CompanyTotal",
+    "Conflicts",
     "Conversion",
     "ConversionError",
     "Coverage",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from aiecosys._dates import PartialDate, as_day
 
 if TYPE_CHECKING:
+    from aiecosys._combine import Conflicts
     from aiecosys._coverage import Coverage
 from aiecosys._integrity import Record, Records, problems
 from aiecosys._model import (
@@ -489,6 +490,46 @@ class Ecosystem:
             most_active=tuple(activity[:top]),
             contradicted=self.find_claims(verdict=Verdict.CONTRADICTED),
         )
+
+    def merge(self, other: Ecosystem, *, conflicts: Conflicts | str = "error") -> Ecosystem:
+        """Return a new ecosystem holding the records of this one and of *other*.
+
+        Records with the same id must be equal; by default each difference is listed in a
+        :class:`~aiecosys.DataError` (``conflicts="error"``). ``conflicts="keep"`` keeps this
+        ecosystem's record, ``"replace"`` takes *other*'s. The result is checked like any
+        ecosystem, and keeps the data version only where both share it.
+
+        >>> import aiecosys
+        >>> mine = aiecosys.loads('{"format": "aiecosys/1", "companies": '
+        ...                       '[{"id": "company:acme", "name": "Acme AI"}]}')
+        >>> both = aiecosys.load().merge(mine)
+        >>> both.company("Acme AI").id, len(both.companies) - len(aiecosys.load().companies)
+        ('company:acme', 1)
+        """
+        from aiecosys._combine import merge  # noqa: PLC0415 - rarely needed
+
+        return merge(self, other, conflicts=conflicts)
+
+    def with_records(self, *records: Record, replace: bool = False) -> Ecosystem:
+        """Return a new ecosystem with *records* added (any kind, in any order).
+
+        A record whose id is taken is an error, unless it is equal to the one there or
+        *replace* is true; the result is checked like any ecosystem, so a round may name a
+        company added in the same call.
+
+        >>> import aiecosys
+        >>> from aiecosys import Money, PartialDate, Round, Stage
+        >>> eco = aiecosys.load()
+        >>> mine = eco.with_records(Round(
+        ...     id="round:mistral-ai-my-note", company="company:mistral-ai",
+        ...     stage=Stage.DEBT, announced=PartialDate.parse("2025-01"),
+        ...     amount=Money(amount=1_000_000, currency="EUR")))
+        >>> len(mine.rounds) - len(eco.rounds)
+        1
+        """
+        from aiecosys._combine import with_records  # noqa: PLC0415 - rarely needed
+
+        return with_records(self, records, replace=replace)
 
     def coverage(self) -> Coverage:
         """Return how complete and how well sourced the ecosystem is (a :class:`Coverage`).
