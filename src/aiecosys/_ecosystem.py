@@ -12,12 +12,15 @@ from aiecosys._dates import PartialDate, as_day
 if TYPE_CHECKING:
     from aiecosys._combine import Conflicts
     from aiecosys._coverage import Coverage
-from aiecosys._integrity import Record, Records, problems
+from aiecosys._integrity import Records, problems
 from aiecosys._model import (
+    COLLECTIONS,
     Claim,
     Company,
+    CompanyKind,
     Investor,
     Person,
+    Record,
     Round,
     Source,
     Stage,
@@ -42,14 +45,7 @@ T = TypeVar("T", bound=Record)
 T2 = TypeVar("T2")
 _REMEMBERED = 256  # per-investor query results kept by each ecosystem
 
-_COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
-    ("sources", Source),
-    ("people", Person),
-    ("companies", Company),
-    ("investors", Investor),
-    ("rounds", Round),
-    ("claims", Claim),
-)
+_COLLECTIONS = COLLECTIONS
 
 
 def _by_id(records: Iterable[T]) -> tuple[T, ...]:
@@ -530,6 +526,50 @@ class Ecosystem:
         from aiecosys._combine import with_records  # noqa: PLC0415 - rarely needed
 
         return with_records(self, records, replace=replace)
+
+    def subset(
+        self,
+        *,
+        companies: Iterable[str | Company] | str | Company | None = None,
+        investors: Iterable[str | Investor] | str | Investor | None = None,
+        countries: Iterable[str] | str | None = None,
+        stages: Iterable[Stage | str] | Stage | str | None = None,
+        kinds: Iterable[CompanyKind | str] | CompanyKind | str | None = None,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+    ) -> Ecosystem:
+        """Return a smaller, valid ecosystem: what passes every filter given, and what it cites.
+
+        *companies* and *investors* are names, ids or records; *countries* ISO 3166 codes;
+        *stages* and *kinds* values of :class:`Stage` and :class:`CompanyKind`; each takes one
+        value or several. A round is kept when it passes every filter (its company's
+        country and kind included; *since* and *until* as in :meth:`find_rounds`). A company
+        is kept when it has a kept round or, if no round filter (*investors*, *stages*,
+        *since*, *until*) is given, when it passes the company filters. Then every record
+        the kept ones refer to (investors, people, parents, sources) and the claims about
+        them are kept too, so the subset is a valid ecosystem of its own. With no filter at
+        all, the ecosystem itself is returned.
+
+        >>> import aiecosys
+        >>> french = aiecosys.load().subset(countries="FR", stages=["seed", "series_a"])
+        >>> {(french.company(r.company).country, r.stage.value) for r in french.rounds
+        ...  if r.company == "company:mistral-ai"}
+        {('FR', 'seed'), ('FR', 'series_a')}
+        >>> len(french.rounds) < len(aiecosys.load().rounds)
+        True
+        """
+        from aiecosys._subset import subset  # noqa: PLC0415 - rarely needed
+
+        return subset(
+            self,
+            companies=companies,
+            investors=investors,
+            countries=countries,
+            stages=stages,
+            kinds=kinds,
+            since=since,
+            until=until,
+        )
 
     def coverage(self) -> Coverage:
         """Return how complete and how well sourced the ecosystem is (a :class:`Coverage`).

@@ -12,12 +12,10 @@ from typing import Any
 
 import attrs
 
-from aiecosys._model import Claim, Company, Investor, Person, Round, Source
+from aiecosys._model import COLLECTIONS, Claim, Company, Investor, Person, Record, Round, Source
 from aiecosys.exceptions import Problem
 
-__all__ = ["Records", "problems"]
-
-Record = Source | Person | Company | Investor | Round | Claim
+__all__ = ["Records", "problems", "references"]
 
 
 @attrs.frozen(kw_only=True)
@@ -33,7 +31,7 @@ class Records:
 
     def each(self) -> Iterator[tuple[str, int, Record]]:
         """Yield (collection name, index, record) for every record."""
-        for name in ("sources", "people", "companies", "investors", "rounds", "claims"):
+        for name, _ in COLLECTIONS:
             for i, record in enumerate(getattr(self, name)):
                 yield name, i, record
 
@@ -95,6 +93,18 @@ _REFERENCES: tuple[tuple[str, str, Callable[[Any], Iterable[str]], str], ...] = 
     ("claims", ".source", lambda c: (c.source,), "source"),
     ("claims", ".evidence[{}]", attrgetter("evidence"), "source"),
 )
+
+
+_REFERENCES_OF: dict[type[Any], tuple[Callable[[Any], Iterable[str]], ...]] = {
+    kind: tuple(ids_of for name, _, ids_of, _ in _REFERENCES if name == collection)
+    for collection, kind in COLLECTIONS
+}
+
+
+def references(record: Record) -> Iterator[str]:
+    """Yield the ids that *record* refers to (the same references the checks resolve)."""
+    for ids_of in _REFERENCES_OF[type(record)]:
+        yield from ids_of(record)
 
 
 def _unknown_references(records: Records) -> list[Problem]:

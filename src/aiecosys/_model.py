@@ -17,6 +17,7 @@ from aiecosys._dates import PartialDate
 from aiecosys._money import Money
 
 __all__ = [
+    "COLLECTIONS",
     "Claim",
     "Company",
     "CompanyKind",
@@ -24,6 +25,7 @@ __all__ = [
     "Investor",
     "InvestorKind",
     "Person",
+    "Record",
     "Reliability",
     "Role",
     "Round",
@@ -410,3 +412,17 @@ class Claim:
     def _evidence_decides(self, field: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
         if self.verdict is not Verdict.UNVERIFIED and not value:
             raise check.fail(field, f"a {self.verdict.value} claim must cite its evidence")
+
+
+Record = Source | Person | Company | Investor | Round | Claim
+"""Any record of an ecosystem."""
+
+COLLECTIONS: tuple[tuple[str, type[Record]], ...] = (
+    ("sources", Source),
+    ("people", Person),
+    ("companies", Company),
+    ("investors", Investor),
+    ("rounds", Round),
+    ("claims", Claim),
+)
+"""Each collection of an ecosystem and the record class it holds, in file order."""
