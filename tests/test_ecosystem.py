@@ -52,11 +52,15 @@ def test_ids_are_unique_across_kinds_of_record():
 
 
 def test_a_round_in_the_founding_year_is_not_before_the_founding():
-    """Overlapping partial dates are not 'before': a 2020 round of a 2020-06 company is fine."""
-    Ecosystem(
-        companies=(Company(id="company:c", name="C", founded=day("2020-06")),),
-        rounds=(round_("r", "c", "2020", None),),
-    )
+    """Overlapping partial dates are not 'before': a 2020 round of a 2020-06 company is fine.
+
+    A round whose whole interval ends before the founding is refused.
+    """
+    founded = Company(id="company:c", name="C", founded=day("2020-06"))
+    eco = Ecosystem(companies=(founded,), rounds=(round_("r", "c", "2020", None),))
+    assert [r.id for r in eco.rounds_of("C")] == ["round:r"]
+    with pytest.raises(DataError, match=r"rounds\[0\]\.announced: 2020-05 is before C was founded"):
+        Ecosystem(companies=(founded,), rounds=(round_("r", "c", "2020-05", None),))
 
 
 def test_references_to_sources_people_and_organisations_are_checked():
