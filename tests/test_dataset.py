@@ -110,14 +110,14 @@ def test_every_source_is_cited_and_has_an_address(eco):
         assert source.url or source.id == "source:article", source.id
 
 
-def test_every_claim_is_the_articles_and_decided_claims_cite_evidence(eco):
-    """Claims come from the article; supported and contradicted ones cite other sources."""
+def test_article_claims_cite_the_article_and_decided_claims_cite_other_evidence(eco):
+    """claim:article/… ids are the article's; a decided claim cites sources other than its own."""
     for claim in eco.claims:
-        assert claim.source == "source:article"
+        assert (claim.source == "source:article") == claim.id.startswith("claim:article/"), claim.id
         assert claim.explanation or claim.verdict is Verdict.SUPPORTED, claim.id
         if claim.verdict is not Verdict.UNVERIFIED:
             assert claim.evidence
-            assert "source:article" not in claim.evidence
+            assert claim.source not in claim.evidence, claim.id
 
 
 def test_the_article_is_a_low_reliability_source(eco):

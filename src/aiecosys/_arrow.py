@@ -52,8 +52,11 @@ def to_arrow(eco: Ecosystem) -> dict[str, Any]:
 
     >>> import aiecosys
     >>> tables = aiecosys.to_arrow(aiecosys.load())
-    >>> tables["rounds"].num_rows, tables["investments"].num_rows
-    (20, 92)
+    >>> eco = aiecosys.load()
+    >>> tables["rounds"].num_rows == len(eco.rounds)
+    True
+    >>> tables["investments"].num_rows == sum(len(r.investments) for r in eco.rounds)
+    True
     """
     pa = _pyarrow()
     money = pa.decimal128(38, 12)

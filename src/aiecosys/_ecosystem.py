@@ -552,9 +552,9 @@ class Ecosystem:
 
         >>> import aiecosys
         >>> french = aiecosys.load().subset(countries="FR", stages=["seed", "series_a"])
-        >>> {(french.company(r.company).country, r.stage.value) for r in french.rounds
-        ...  if r.company == "company:mistral-ai"}
-        {('FR', 'seed'), ('FR', 'series_a')}
+        >>> sorted({(french.company(r.company).country, r.stage.value) for r in french.rounds
+        ...         if r.company == "company:mistral-ai"})
+        [('FR', 'seed'), ('FR', 'series_a')]
         >>> len(french.rounds) < len(aiecosys.load().rounds)
         True
         """
