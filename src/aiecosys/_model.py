@@ -68,7 +68,9 @@ class Stage(enum.Enum):
 
     ``LATE_STAGE`` is a venture round at series C or later whose letter is unknown; ``VENTURE``
     one whose series is unknown altogether. ``STRATEGIC`` is a corporate investment outside
-    a priced round. ``SECONDARY`` sells existing shares: the company raises nothing.
+    a priced round. ``IPO`` is the money a company raises when its shares are first listed
+    (new shares only); ``POST_IPO`` a raise by a listed company. ``SECONDARY`` sells
+    existing shares: the company raises nothing.
     """
 
     ANGEL = "angel"
@@ -90,6 +92,7 @@ class Stage(enum.Enum):
     DEBT = "debt"
     GRANT = "grant"
     CROWDFUNDING = "crowdfunding"
+    IPO = "ipo"
     POST_IPO = "post_ipo"
     SECONDARY = "secondary"
     UNDISCLOSED = "undisclosed"
