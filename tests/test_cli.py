@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from aiecosys import dump, investment_graph, load, plot_network
+from aiecosys import Ecosystem, Person, Role, dump, investment_graph, load, plot_network
 from aiecosys._cli import cli
-from tests.helpers import small
+from tests.helpers import day, small
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -39,15 +39,17 @@ def test_summary_json_has_stable_keys():
     doc = json.loads(out)
     assert code == 0
     assert sorted(doc) == [
+        "as_of",
         "contradicted",
         "counts",
         "currency",
         "most_active",
         "raised_most",
+        "unranked",
         "version",
     ]
     assert len(doc["raised_most"]) == 2
-    assert doc["raised_most"][0]["total"]["currency"] == "EUR"
+    assert doc["raised_most"][0]["total_raised"]["currency"] == "EUR"
 
 
 def test_company_profile_lists_rounds_investors_and_claims():
@@ -62,11 +64,13 @@ def test_company_profile_lists_rounds_investors_and_claims():
 def test_total_raised_matches_the_library():
     """total-raised prints what total_raised() returns, in text and JSON."""
     code, out, _ = run("total-raised", "Mistral AI", "--currency", "EUR", "--as-of", "2023-12-31")
-    assert (code, out) == (0, "Mistral AI: EUR 490,000,000 (as of 2023-12-31)\n")
+    assert (code, out) == (0, "Mistral AI, as of 2023-12-31: EUR 490,000,000\n")
     code, out, _ = run(
         "total-raised", "Mistral AI", "--currency", "EUR", "--as-of", "2023-12-31", "--json"
     )
-    assert json.loads(out)["total_raised"] == {"amount": "490000000", "currency": "EUR"}
+    doc = json.loads(out)
+    assert doc["total_raised"] == {"amount": "490000000", "currency": "EUR"}
+    assert (doc["complete"], doc["undisclosed_rounds"], doc["uncertain_rounds"]) == (True, 0, 0)
 
 
 def test_investor_and_co_investors_commands():
@@ -223,3 +227,134 @@ def test_export_parquet_writes_a_file_per_table(tmp_path: Path):
     assert out == f"Wrote 7 Parquet files to {tmp_path / 'pq'}\n"
     assert (tmp_path / "pq" / "rounds.parquet").exists()
     assert run("export", "--format", "parquet")[0] == 2
+
+
+AGREEMENT_CASES = [
+    (company, as_of)
+    for company in ("Mistral AI", "Poolside", "01.AI", "OpenAI", "xAI", "Hugging Face")
+    for as_of in (None, "2023", "2023-11-30", "2023-12-15", "2024-06")
+]
+
+
+@pytest.mark.parametrize(("name", "as_of"), AGREEMENT_CASES)
+def test_total_raised_json_and_text_agree_with_the_library(name, as_of):
+    """total-raised --json carries the library's CompanyTotal field for field; text is str()."""
+    eco = load()
+    total = eco.total_raised(name, currency="EUR", as_of=as_of)
+    dated = ["--as-of", as_of] if as_of else []
+    code, out, _ = run("total-raised", name, "--currency", "EUR", *dated, "--json")
+    doc = json.loads(out)
+    assert code == 0
+    known = total.known
+    assert doc["total_raised"] == (
+        None if known is None else {"amount": str(known.amount), "currency": "EUR"}
+    )
+    assert (doc["complete"], doc["rounds_counted"], doc["undisclosed_rounds"]) == (
+        total.complete,
+        total.rounds,
+        total.undisclosed,
+    )
+    assert (doc["uncertain_rounds"], doc["uncertain_undisclosed_rounds"]) == (
+        total.uncertain,
+        total.uncertain_undisclosed,
+    )
+    extra = total.uncertain_known
+    assert doc["uncertain_total"] == (
+        None if extra is None else {"amount": str(extra.amount), "currency": "EUR"}
+    )
+    assert doc["text"] == str(total)
+    code, out, _ = run("total-raised", name, "--currency", "EUR", *dated)
+    assert out.endswith(f": {total}\n")
+
+
+@pytest.mark.parametrize(("name", "as_of"), AGREEMENT_CASES)
+def test_company_json_agrees_with_the_library_as_of_a_date(name, as_of):
+    """company --json lists the library's sure and possible rounds and investors, and its total."""
+    eco = load()
+    dated = ["--as-of", as_of] if as_of else []
+    code, out, _ = run("company", name, *dated, "--json")
+    doc = json.loads(out)
+    assert code == 0
+    rounds = eco.rounds_of(name, as_of=as_of)
+    investors = eco.investors_in(name, as_of=as_of)
+    assert [r["id"] for r in doc["rounds"]] == [r.id for r in rounds]
+    assert [r["id"] for r in doc["possibly_rounds"]] == [r.id for r in rounds.possibly]
+    assert doc["investors"] == [i.id for i in investors]
+    assert doc["possibly_investors"] == [i.id for i in investors.possibly]
+    assert doc["total"]["text"] == str(eco.total_raised(name, as_of=as_of))
+
+
+@pytest.mark.parametrize("as_of", [None, "2023-11-30", "2023-12-15"])
+def test_investor_co_investors_and_summary_json_agree_with_the_library(as_of):
+    """investor, co-investors and summary --json match portfolio, co_investors and summary."""
+    eco = load()
+    dated = ["--as-of", as_of] if as_of else []
+    _, out, _ = run("investor", "Lightspeed Venture Partners", *dated, "--json")
+    doc = json.loads(out)
+    portfolio = eco.portfolio("Lightspeed Venture Partners", as_of=as_of)
+    assert doc["portfolio"] == [c.id for c in portfolio]
+    assert doc["possibly_portfolio"] == [c.id for c in portfolio.possibly]
+    _, out, _ = run("co-investors", "Lightspeed Venture Partners", *dated, "--json")
+    partners = eco.co_investors("Lightspeed Venture Partners", as_of=as_of)
+    assert [(c["investor"], c["possibly"]) for c in json.loads(out)] == [
+        (c.investor.id, False) for c in partners
+    ] + [(c.investor.id, True) for c in partners.possibly]
+    _, out, _ = run("summary", *dated, "--json")
+    doc = json.loads(out)
+    summary = eco.summary(as_of=as_of)
+    assert [(r["company"], r["text"]) for r in doc["raised_most"]] == [
+        (t.company.id, str(t)) for t in summary.raised_most
+    ]
+    assert [(r["company"], r["text"]) for r in doc["unranked"]] == [
+        (t.company.id, str(t)) for t in summary.unranked
+    ]
+
+
+def test_an_undisclosed_only_company_never_reads_as_zero():
+    """01.AI's only 2023 round is undisclosed: 'unknown' in text, null in JSON, never 0."""
+    code, out, _ = run("total-raised", "01.AI", "--as-of", "2023-12-31")
+    assert (code, out) == (0, "01.AI, as of 2023-12-31: USD unknown (1 round undisclosed)\n")
+    _, out, _ = run("total-raised", "01.AI", "--as-of", "2023-12-31", "--json")
+    doc = json.loads(out)
+    assert (doc["total_raised"], doc["complete"], doc["undisclosed_rounds"]) == (None, False, 1)
+    code, _, err = run("total-raised", "01.AI", "--as-of", "2023-12-31", "--strict")
+    assert code == 2
+    assert "not exact" in err
+    assert "Traceback" not in err
+
+
+def test_company_as_of_lists_only_the_investors_known_by_then():
+    """mistral --as-of 2023-07 lists the seed's investors, not the 2023-12 or 2024 backers."""
+    eco = load()
+    _, out, _ = run("company", "mistral", "--as-of", "2023-07", "--json")
+    doc = json.loads(out)
+    seed = eco.round("round:mistral-ai-seed")
+    assert set(doc["investors"]) == set(seed.investor_ids)
+    assert doc["possibly_investors"] == []
+    assert "investor:andreessen-horowitz" not in doc["investors"]
+    _, out, _ = run("company", "mistral", "--as-of", "2023-12-15")
+    assert "Possibly announced by 2023-12-15" in out
+    assert "possibly by 2023-12-15" in out
+    assert "Andreessen Horowitz" in out.split("possibly by 2023-12-15")[1]
+
+
+def test_person_as_of_shows_roles_held_on_that_day(tmp_path: Path):
+    """person --as-of lists the roles held that day; an uncertain one is marked possibly."""
+    base = small()
+    person = Person(
+        id="person:pat",
+        name="Pat",
+        roles=(
+            Role(organisation="company:acme", title="CEO", start=day("2020-03-02")),
+            Role(organisation="company:bolt", title="CTO", start=day("2023")),
+        ),
+    )
+    path = tmp_path / "people.json"
+    dump(Ecosystem(companies=base.companies, people=(person,)), path)
+    code, out, _ = run("person", "Pat", "--as-of", "2023-11-30", "--data", str(path))
+    assert code == 0
+    assert "CTO (possibly)" in out
+    _, out, _ = run("person", "Pat", "--as-of", "2023-11-30", "--data", str(path), "--json")
+    doc = json.loads(out)
+    assert [r["title"] for r in doc["roles"]] == ["CEO"]
+    assert [r["title"] for r in doc["possibly_roles"]] == ["CTO"]

@@ -61,7 +61,7 @@ def test_with_records_adds_a_company_and_its_round_in_one_call():
         amount=usd(1_000_000),
     )
     eco = small().with_records(seed, company)
-    assert eco.total_raised("New AI") == usd(1_000_000)
+    assert eco.total_raised("New AI").known == usd(1_000_000)
 
 
 def test_with_records_refuses_a_taken_id_unless_replace_is_given():

@@ -157,12 +157,12 @@ def test_the_file_is_in_canonical_form_with_its_data_version(eco):
 
 def test_how_much_mistral_raised_in_euros_and_dollars(eco):
     """By the end of 2023 Mistral had raised €490M: the €105M seed and the €385M Series A."""
-    assert eco.total_raised("Mistral AI", currency="EUR", as_of="2023-12-31") == aiecosys.Money(
-        amount=490_000_000, currency="EUR"
-    )
+    total = eco.total_raised("Mistral AI", currency="EUR", as_of="2023-12-31")
+    assert total.known == aiecosys.Money(amount=490_000_000, currency="EUR")
+    assert total.complete
     breakdown = eco.funding_breakdown("Mistral AI", currency="USD", as_of="2023-12-31")
     assert [f.conversion.rate for f in breakdown.rounds] == [Decimal("1.0793"), Decimal("1.0875")]
-    assert breakdown.total.amount == Decimal("532014000.00")
+    assert breakdown.total.known == aiecosys.Money(amount="532014000.00", currency="USD")
 
 
 def test_who_led_hugging_faces_series_d(eco):
@@ -202,7 +202,9 @@ def test_which_claims_of_the_article_are_contradicted(eco):
 
 def test_hugging_face_total_is_near_the_reported_400m(eco):
     """The rounds add up to $390M, matching 'nearly $400m to date' (Sifted, April 2024)."""
-    assert eco.total_raised("Hugging Face", as_of="2024-04-05").amount == 390_000_000
+    total = eco.total_raised("Hugging Face", as_of="2024-04-05")
+    assert total.known == aiecosys.Money(amount=390_000_000, currency="USD")
+    assert total.complete
 
 
 def test_investor_kinds_link_to_their_parents_and_people(eco):
@@ -242,3 +244,32 @@ def test_the_shipped_file_is_what_the_data_fragments_compile_to():
     spec.loader.exec_module(module)
     text = files("aiecosys").joinpath("data", "ecosystem.json").read_text(encoding="utf-8")
     assert module.render(module.compile_document(root)) == text
+
+
+def test_01ai_2023_total_is_unknown_not_zero(eco):
+    """01.AI's only 2023 round is undisclosed: its 2023 total is unknown, never 0."""
+    total = eco.total_raised("01.AI", as_of="2023-12-31")
+    assert [r.amount for r in eco.rounds_of("01.AI", as_of="2023-12-31")] == [None]
+    assert (total.known, total.complete, total.undisclosed) == (None, False, 1)
+
+
+def test_poolside_seed_known_only_as_2023_is_uncertain_at_the_article_date(eco):
+    """On 2023-11-30 Poolside's seed, dated '2023', is possibly announced, not $0 and not sure."""
+    seed = eco.round("round:poolside-seed")
+    assert str(seed.announced) == "2023"
+    total = eco.total_raised("Poolside", as_of="2023-11-30")
+    assert seed in eco.rounds_of("Poolside", as_of="2023-11-30").possibly
+    assert total.uncertain >= 1
+    assert not total.complete
+    assert seed in eco.rounds_of("Poolside", as_of="2023-12-31")
+
+
+def test_mistral_series_a_known_as_2023_12_is_uncertain_mid_december(eco):
+    """Mistral's Series A, dated '2023-12', is possibly announced by 15 December, surely by 31."""
+    series_a = eco.round("round:mistral-ai-series-a")
+    assert str(series_a.announced) == "2023-12"
+    assert series_a in eco.rounds_of("Mistral AI", as_of="2023-12-15").possibly
+    total = eco.total_raised("Mistral AI", currency="EUR", as_of="2023-12-15")
+    assert total.uncertain_known is not None
+    assert total.uncertain_known.amount >= 385_000_000
+    assert series_a in eco.rounds_of("Mistral AI", as_of="2023-12-31")

@@ -3,8 +3,9 @@ import datetime as dt
 import pytest
 from hypothesis import given
 
-from aiecosys import DataError, PartialDate, Precision
+from aiecosys import DataError, PartialDate, Precision, Timing
 from aiecosys import strategies as aist
+from tests.helpers import day
 
 
 @pytest.mark.parametrize(
@@ -77,3 +78,22 @@ def test_text_round_trip(date):
     assert PartialDate.parse(str(date)) == date
     assert date.contains(date.first_day)
     assert date.contains(date.last_day)
+
+
+def test_timing_places_a_partial_date_before_after_or_astride_a_point():
+    """Surely before when the interval ends by the point, after when it starts later."""
+    poolside_seed, mistral_a = day("2023"), day("2023-12")
+    assert poolside_seed.timing("2023-11-30") is Timing.UNCERTAIN
+    assert poolside_seed.timing("2023-12-31") is Timing.BEFORE
+    assert poolside_seed.timing("2022-12-31") is Timing.AFTER
+    assert mistral_a.timing("2023-12-15") is Timing.UNCERTAIN
+    assert mistral_a.timing(dt.date(2023, 12, 31)) is Timing.BEFORE
+    assert mistral_a.timing("2023-11") is Timing.AFTER
+
+
+def test_timing_of_a_day_is_never_uncertain_and_the_day_itself_counts_as_before():
+    """A day-precision date is before (on) or after; a partial point means its last day."""
+    assert day("2023-12-11").timing("2023-12-11") is Timing.BEFORE
+    assert day("2023-12-12").timing("2023-12-11") is Timing.AFTER
+    assert day("2023-12-31").timing("2023-12") is Timing.BEFORE
+    assert day("2024-01-01").timing("2023") is Timing.AFTER

@@ -3,10 +3,12 @@ from decimal import Decimal
 import pytest
 
 from aiecosys import (
+    AsOf,
     Claim,
     Company,
     DataError,
     Ecosystem,
+    IncompleteTotal,
     Investor,
     InvestorKind,
     Money,
@@ -133,7 +135,7 @@ def test_lookups_accept_records_ids_names_and_aliases():
 
 
 def test_rounds_of_is_in_announcement_order_and_respects_as_of():
-    """Rounds come by first day; as_of keeps rounds whose whole interval has ended."""
+    """Rounds come by first day; as_of keeps rounds whose whole interval has ended, surely."""
     eco = small()
     assert [r.id for r in eco.rounds_of("Acme")] == [
         "round:acme-seed",
@@ -142,6 +144,7 @@ def test_rounds_of_is_in_announcement_order_and_respects_as_of():
         "round:acme-tender",
     ]
     assert [r.id for r in eco.rounds_of("Acme", as_of="2021-06-15")] == ["round:acme-seed"]
+    assert [r.id for r in eco.rounds_of("Acme", as_of="2021-06-15").possibly] == ["round:acme-a"]
     assert [r.id for r in eco.rounds_of("Acme", as_of="2021-06")] == [
         "round:acme-seed",
         "round:acme-a",
@@ -152,7 +155,9 @@ def test_total_raised_converts_each_round_at_its_date():
     """The total sums disclosed rounds converted at each round's own date."""
     eco = small()
     seed = convert(Money(amount=1_000_000, currency="EUR"), "USD", on="2020-03-02").converted
-    assert eco.total_raised("Acme", currency="USD") == seed + usd(5_000_000)
+    total = eco.total_raised("Acme", currency="USD")
+    assert total.known == seed + usd(5_000_000)
+    assert (total.rounds, total.disclosed, total.undisclosed) == (3, 2, 1)
 
 
 def test_breakdown_lists_undisclosed_and_secondary_rounds_apart():
@@ -163,13 +168,111 @@ def test_breakdown_lists_undisclosed_and_secondary_rounds_apart():
     assert [r.id for r in breakdown.excluded] == ["round:acme-tender"]
     assert breakdown.rounds[0].original == Money(amount=1_000_000, currency="EUR")
     assert breakdown.rounds[0].converted.amount == Decimal(1_000_000)
-    assert breakdown.total == breakdown.rounds[0].converted + breakdown.rounds[1].converted
+    assert breakdown.total.known == breakdown.rounds[0].converted + breakdown.rounds[1].converted
 
 
-def test_total_raised_of_a_company_without_rounds_is_zero():
-    """No rounds: zero in the asked currency."""
+def test_total_raised_of_a_company_without_rounds_is_zero_and_says_so():
+    """No rounds: an exact zero in the asked currency, whose text says no round is recorded."""
     eco = Ecosystem(companies=(Company(id="c", name="C"),))
-    assert eco.total_raised("c", currency="JPY") == Money(amount=0, currency="JPY")
+    total = eco.total_raised("c", currency="JPY")
+    assert total.known == Money(amount=0, currency="JPY")
+    assert total.complete
+    assert str(total) == "JPY 0 (no round recorded)"
+
+
+def test_a_round_dated_astride_as_of_is_possibly_counted_never_silently():
+    """Acme's 2021-06 Series A on 15 June 2021: left out of known, reported as uncertain."""
+    eco = small()
+    seed = convert(Money(amount=1_000_000, currency="EUR"), "USD", on="2020-03-02").converted
+    total = eco.total_raised("Acme", currency="USD", as_of="2021-06-15")
+    assert (total.known, total.rounds, total.uncertain) == (seed, 1, 1)
+    assert total.uncertain_known == usd(5_000_000)
+    assert not total.complete
+    assert str(total) == (
+        f"USD ≥ {seed.amount:,f} (1 round possibly announced by 2021-06-15: USD 5,000,000)"
+    )
+    assert eco.total_raised("Acme", currency="USD", as_of="2021-06").complete
+
+
+def test_an_undisclosed_round_dated_astride_as_of_is_counted_as_such():
+    """Acme's Series B, '2023' with no amount, is an uncertain undisclosed round mid-2023."""
+    total = small().total_raised("Acme", currency="USD", as_of="2023-06")
+    assert (total.rounds, total.undisclosed, total.uncertain) == (2, 0, 1)
+    assert (total.uncertain_known, total.uncertain_undisclosed) == (None, 1)
+    breakdown = small().funding_breakdown("Acme", currency="USD", as_of="2023-06")
+    assert breakdown.possibly is not None
+    assert [r.id for r in breakdown.possibly.undisclosed] == ["round:acme-b"]
+
+
+def test_strict_totals_raise_unless_exact():
+    """strict=True raises IncompleteTotal (a ValueError) for a lower bound, not for an exact one."""
+    eco = small()
+    with pytest.raises(IncompleteTotal, match="Acme Café is not exact") as info:
+        eco.total_raised("Acme", strict=True)
+    assert isinstance(info.value, ValueError)
+    assert info.value.total.undisclosed == 1
+    assert eco.total_raised("Bolt", strict=True).known == usd(2_000_000)
+    with pytest.raises(IncompleteTotal):
+        eco.total_raised("Acme", as_of="2021-06-15", strict=True)
+
+
+def test_queries_of_investors_split_sure_and_possible_by_as_of():
+    """investors_in, portfolio and co_investors put investors of straddling rounds in possibly."""
+    eco = small()
+    found = eco.investors_in("Acme", as_of="2021-06-15")
+    assert [i.name for i in found] == ["Alpha Capital", "Beta Ventures"]
+    assert [i.name for i in found.possibly] == ["Gamma"]
+    assert [i.name for i in eco.investors_in("Acme", as_of="2023-06").possibly] == ["Delta"]
+    portfolio = eco.portfolio("Delta", as_of="2023-06")
+    assert ([c.name for c in portfolio], [c.name for c in portfolio.possibly]) == (
+        ["Bolt"],
+        ["Acme Café"],
+    )
+    co = eco.co_investors("Beta Ventures", as_of="2021-06-15")
+    assert [
+        (c.investor.name, [r.id for r in c.rounds], [r.id for r in c.uncertain]) for c in co
+    ] == [("Alpha Capital", ["round:acme-seed"], ["round:acme-a"])]
+    assert [(c.investor.name, c.shared, [r.id for r in c.uncertain]) for c in co.possibly] == [
+        ("Gamma", 0, ["round:acme-a"])
+    ]
+
+
+def test_summary_ranks_sure_amounts_and_lists_unknown_totals_apart():
+    """A company with only undisclosed rounds is unranked; as_of counts uncertain activity."""
+    base = small()
+    eco = Ecosystem(
+        companies=(*base.companies, Company(id="company:quiet", name="Quiet")),
+        investors=base.investors,
+        rounds=(*base.rounds, round_("quiet-a", "quiet", "2022-05-01", None, "gamma")),
+    )
+    s = eco.summary(currency="USD")
+    assert [t.company.name for t in s.raised_most] == ["Acme Café", "Bolt"]
+    assert [(t.company.name, str(t)) for t in s.unranked] == [
+        ("Quiet", "USD unknown (1 round undisclosed)")
+    ]
+    assert not s.raised_most[0].complete
+    early = eco.summary(currency="USD", as_of="2021-06-15")
+    assert [t.company.name for t in early.raised_most] == ["Acme Café"]
+    assert early.unranked == ()
+    gamma = next(a for a in early.most_active if a.investor.name == "Gamma")
+    assert (gamma.rounds, gamma.uncertain) == (0, 1)
+
+
+def test_roles_of_lists_roles_held_on_a_day_surely_and_possibly():
+    """roles_of keeps every role without as_of; with it, held surely, or possibly."""
+    ceo = Role(organisation="company:acme", title="CEO", start=day("2020-03"), end=day("2022"))
+    adviser = Role(organisation="company:bolt", title="Adviser")
+    base = small()
+    eco = Ecosystem(
+        companies=base.companies,
+        people=(Person(id="person:p", name="Pat", roles=(ceo, adviser)),),
+    )
+    assert eco.roles_of("Pat") == AsOf(as_of=None, surely=(ceo, adviser))
+    held = eco.roles_of("Pat", as_of="2021-05-01")
+    assert (held.surely, held.possibly) == ((ceo,), (adviser,))
+    later = eco.roles_of("Pat", as_of="2022-06")
+    assert (later.surely, later.possibly) == ((), (ceo, adviser))
+    assert eco.roles_of("Pat", as_of="2023").possibly == (adviser,)
 
 
 def test_investors_in_and_portfolio_sort_by_name():

@@ -116,6 +116,19 @@ def test_round_lists_leads_and_investors_in_order():
     assert r.investor_ids == ("b", "a", "c")
 
 
+def test_role_held_on_follows_the_partial_date_rule():
+    """Surely held between a known start and end; possibly where a bound straddles the day."""
+    role = Role(organisation="o", title="CEO", start=day("2023"), end=day("2023-11-17"))
+    assert (role.held_on("2023-11-30"), role.surely_held_on("2023-11-30")) == (False, False)
+    assert (role.held_on("2023-06"), role.surely_held_on("2023-06")) == (True, False)
+    assert not role.held_on("2023-12-31")
+    ended = Role(organisation="o", title="CEO", start=day("2015"), end=day("2023-11-17"))
+    assert ended.surely_held_on("2023-11-17")
+    assert not ended.held_on("2023-11-18")
+    unknown_start = Role(organisation="o", title="CEO")
+    assert (unknown_start.held_on("1900"), unknown_start.surely_held_on("1900")) == (True, False)
+
+
 def test_role_held_on_treats_unknown_bounds_as_open():
     """A role with no end is held on any later day; one ending in 2018 is not held in 2020."""
     assert Role(organisation="o", title="CEO", start=day("2015")).held_on("2020-05")

@@ -4,11 +4,26 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypeVar
 
-from hypothesis import given
+import attrs
+import pytest
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from aiecosys import Ecosystem, Money, PartialDate, Round, Stage, convert
+from aiecosys import (
+    CompanyTotal,
+    Ecosystem,
+    FundingBreakdown,
+    IncompleteTotal,
+    Money,
+    Precision,
+    Role,
+    Round,
+    Stage,
+    Timing,
+    convert,
+)
 from aiecosys import strategies as aist
+from aiecosys._dates import as_day
 from aiecosys._names import normalise
 
 T = TypeVar("T")
@@ -23,33 +38,107 @@ def disclosed_sum(rounds: Sequence[Round], currency: str) -> Money:
     return total
 
 
+def lower_bound(total: CompanyTotal) -> Decimal:
+    """The amount surely raised: an unknown total (nothing disclosed) is at least zero."""
+    return Decimal(0) if total.known is None else total.known.amount
+
+
 @given(ecosystems, st.sampled_from(aist.ECB_CURRENCIES))
 def test_total_raised_is_the_sum_of_disclosed_rounds_at_their_dates(eco, currency):
-    """total_raised = Σ disclosed, non-secondary amounts converted at each round's date."""
+    """known = Σ disclosed, non-secondary amounts at each round's date; None if none disclosed."""
     for company in eco.companies:
+        total = eco.total_raised(company, currency=currency)
         expected = disclosed_sum(eco.rounds_of(company), currency)
-        assert eco.total_raised(company, currency=currency) == expected
+        assert total.known == (None if total.undisclosed and not total.disclosed else expected)
 
 
 @given(ecosystems, st.data())
 def test_total_raised_is_additive_over_disjoint_sets_of_rounds(eco, data):
-    """Splitting a company's rounds in two splits its total in two."""
+    """Splitting a company's rounds in two splits its known total in two."""
     company = data.draw(st.sampled_from(eco.companies))
     rounds = eco.rounds_of(company)
     cut = data.draw(st.integers(0, len(rounds)))
     whole = eco.total_raised(company, currency="EUR")
-    assert whole == disclosed_sum(rounds[:cut], "EUR") + disclosed_sum(rounds[cut:], "EUR")
+    parts = disclosed_sum(rounds[:cut], "EUR") + disclosed_sum(rounds[cut:], "EUR")
+    assert lower_bound(whole) == parts.amount
 
 
 @given(ecosystems, aist.partial_dates(), aist.partial_dates())
 def test_total_raised_is_monotone_in_as_of(eco, a, b):
-    """A later as_of never gives a smaller total."""
+    """A later as_of never gives a smaller sure total, nor a smaller possible one."""
     early, late = sorted([a, b], key=lambda d: d.last_day)
     for company in eco.companies:
-        assert (
-            eco.total_raised(company, currency="USD", as_of=early).amount
-            <= eco.total_raised(company, currency="USD", as_of=late).amount
+        before = eco.total_raised(company, currency="USD", as_of=early)
+        after = eco.total_raised(company, currency="USD", as_of=late)
+        assert lower_bound(before) <= lower_bound(after)
+        assert upper_known(before) <= upper_known(after)
+
+
+def upper_known(total: CompanyTotal) -> Decimal:
+    """The disclosed amount of every round surely or possibly announced by as_of."""
+    extra = total.uncertain_known
+    return lower_bound(total) + (Decimal(0) if extra is None else extra.amount)
+
+
+@given(ecosystems, aist.partial_dates(min_year=1999, max_year=2025))
+def test_sure_uncertain_and_after_partition_the_rounds_at_any_point(eco, point):
+    """Every round is surely announced by the point, possibly, or surely not: exactly one."""
+    for company in eco.companies:
+        known = eco.rounds_of(company, as_of=point)
+        after = [r for r in eco.rounds_of(company) if r.announced.timing(point) is Timing.AFTER]
+        ids = [r.id for r in (*known.surely, *known.possibly, *after)]
+        assert sorted(ids) == sorted(r.id for r in eco.rounds_of(company))
+        assert all(r.announced.first_day > as_day(point) for r in after)
+        assert all(r.announced.last_day <= as_day(point) for r in known)
+        assert all(r.announced.precision is not Precision.DAY for r in known.possibly)
+
+
+@given(ecosystems, aist.partial_dates(min_year=1999, max_year=2025))
+def test_the_sure_total_never_exceeds_the_total_with_uncertain_rounds(eco, point):
+    """known <= known + uncertain_known; a total with uncertain rounds is never complete."""
+    for company in eco.companies:
+        total = eco.total_raised(company, currency="EUR", as_of=point)
+        assert lower_bound(total) <= upper_known(total)
+        if total.uncertain:
+            assert not total.complete
+            assert "≥" in str(total) or "unknown" in str(total)
+
+
+@given(ecosystems)
+def test_a_company_whose_rounds_are_all_undisclosed_has_no_complete_total(eco):
+    """Undisclosed-only: known is None, never complete, never '0'; strict mode raises."""
+    for company in eco.companies:
+        counted = [r for r in eco.rounds_of(company) if r.stage is not Stage.SECONDARY]
+        if counted and all(r.amount is None for r in counted):
+            total = eco.total_raised(company, currency="USD")
+            assert total.known is None
+            assert not total.complete
+            assert str(total).startswith("USD unknown (")
+            with pytest.raises(IncompleteTotal):
+                eco.total_raised(company, currency="USD", strict=True)
+
+
+@given(ecosystems)
+def test_as_of_far_in_the_future_is_the_same_as_no_as_of(eco):
+    """Every query of rounds gives the same answer with as_of=9999-12-31 as without as_of.
+
+    Roles are the exception by meaning: without as_of every role is listed, with it the roles
+    held on that day, which far in the future are those that never ended.
+    """
+    far = "9999-12-31"
+    for company in eco.companies:
+        assert attrs.evolve(eco.total_raised(company, as_of=far), as_of=None) == eco.total_raised(
+            company
         )
+        assert list(eco.rounds_of(company, as_of=far)) == list(eco.rounds_of(company))
+        assert eco.investors_in(company, as_of=far).surely == eco.investors_in(company).surely
+    for investor in eco.investors:
+        assert eco.portfolio(investor, as_of=far).surely == eco.portfolio(investor).surely
+        assert eco.co_investors(investor, as_of=far).surely == eco.co_investors(investor).surely
+        assert not eco.co_investors(investor, as_of=far).possibly
+    for person in eco.people:
+        held = eco.roles_of(person, as_of=far)
+        assert {*held.surely, *held.possibly} == {r for r in person.roles if r.end is None}
 
 
 @given(ecosystems, st.randoms())
@@ -154,20 +243,59 @@ def test_results_come_back_in_their_documented_order(eco):
     assert [c.id for c in eco.claims] == sorted(c.id for c in eco.claims)
 
 
-@given(ecosystems)
-def test_breakdown_accounts_for_every_known_round(eco):
-    """Counted, undisclosed and excluded rounds partition the rounds known by as_of."""
+@given(ecosystems, aist.partial_dates(min_year=1999, max_year=2025))
+def test_breakdown_accounts_for_every_known_round(eco, point):
+    """Counted, undisclosed and excluded rounds partition the rounds sure (or possible) by as_of."""
+
+    def parts(b: FundingBreakdown) -> list[str]:
+        return sorted([f.round.id for f in b.rounds] + [r.id for r in b.undisclosed + b.excluded])
+
     for company in eco.companies:
-        b = eco.funding_breakdown(company, currency="GBP", as_of="2015")
-        parts = [f.round for f in b.rounds] + list(b.undisclosed) + list(b.excluded)
-        assert sorted(parts, key=lambda r: r.id) == sorted(
-            eco.rounds_of(company, as_of="2015"), key=lambda r: r.id
-        )
-        assert b.total.amount >= Decimal(0)
+        b = eco.funding_breakdown(company, currency="GBP", as_of=point)
+        known = eco.rounds_of(company, as_of=point)
+        assert parts(b) == sorted(r.id for r in known.surely)
+        assert b.possibly is not None
+        assert parts(b.possibly) == sorted(r.id for r in known.possibly)
+        assert b.total.known is None or b.total.known.amount >= 0
 
 
 @given(aist.partial_dates(), aist.partial_dates())
-def test_as_of_partial_dates_count_whole_intervals(a, b):
-    """A round is known by as_of only when its whole interval has ended by as_of's last day."""
-    known = a.last_day <= b.last_day
-    assert known == (PartialDate.of(a).last_day <= PartialDate.of(b).last_day)
+def test_timing_is_decided_by_the_interval_against_the_points_last_day(a, b):
+    """Before: a ends by b's last day; after: a starts later; uncertain: a straddles it."""
+    point = b.last_day
+    expected = (
+        Timing.BEFORE
+        if a.last_day <= point
+        else Timing.AFTER
+        if a.first_day > point
+        else Timing.UNCERTAIN
+    )
+    assert a.timing(b) is expected
+    assert a.timing(point) is expected
+    assert (a.timing(b) is Timing.UNCERTAIN) <= (a.precision is not Precision.DAY)
+
+
+@given(aist.partial_dates(), aist.partial_dates(), aist.partial_dates())
+def test_timing_only_moves_forward_as_the_point_moves_later(a, p, q):
+    """Later points never turn 'surely before' into uncertain, or uncertain into 'after'."""
+    early, late = sorted([p, q], key=lambda d: d.last_day)
+    order = [Timing.AFTER, Timing.UNCERTAIN, Timing.BEFORE]
+    assert order.index(a.timing(early)) <= order.index(a.timing(late))
+
+
+@given(
+    st.none() | aist.partial_dates(),
+    st.none() | aist.partial_dates(),
+    aist.partial_dates(min_year=1999, max_year=2025),
+)
+def test_a_role_is_placed_against_a_day_by_its_start_and_end(start, end, point):
+    """Surely held: started by the day, not ended before it; surely not: starts after or ended."""
+    assume(start is None or end is None or end.last_day >= start.first_day)
+    role = Role(organisation="o", title="CEO", start=start, end=end)
+    day = as_day(point)
+    surely = start is not None and start.last_day <= day and (end is None or end.first_day >= day)
+    not_held = (start is not None and start.first_day > day) or (
+        end is not None and end.last_day < day
+    )
+    assert role.surely_held_on(point) == surely
+    assert role.held_on(point) == (not not_held)

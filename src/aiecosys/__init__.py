@@ -18,6 +18,7 @@ from aiecosys.exceptions import (
     ConversionError,
     CurrencyMismatch,
     DataError,
+    IncompleteTotal,
     MissingDependency,
     NotFound,
     Problem,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
         load,
         person,
         portfolio,
+        roles_of,
         rounds_of,
         summary,
         total_raised,
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
     from aiecosys._combine import Conflicts
     from aiecosys._coverage import Coverage
     from aiecosys._crunchbase import CrunchbaseImport, ImportReport, RowNote, read_crunchbase
-    from aiecosys._dates import PartialDate, Precision
+    from aiecosys._dates import PartialDate, Precision, Timing
     from aiecosys._ecosystem import Ecosystem
     from aiecosys._export import table, write_csv
     from aiecosys._fx import Conversion, convert
@@ -70,6 +72,7 @@ if TYPE_CHECKING:
     from aiecosys._money import Money
     from aiecosys._plots import Picture, plot_funding, plot_network
     from aiecosys._results import (
+        AsOf,
         CoInvestor,
         CompanyTotal,
         FundedRound,
@@ -83,6 +86,9 @@ if TYPE_CHECKING:
 # pendulum and the query code load when a name is first touched). test_init.py checks this
 # table against the imports above.
 _LAZY: dict[str, str] = {
+    "AsOf": "_results",
+    "Timing": "_dates",
+    "roles_of": "_bundled",
     "Claim": "_model",
     "CoInvestor": "_results",
     "to_arrow": "_arrow",
@@ -151,6 +157,7 @@ __all__ = [
     "FORMAT",
     "AiecosysError",
     "AmbiguousKey",
+    "AsOf",
     "Claim",
     "CoInvestor",
     "Company",
@@ -167,6 +174,7 @@ __all__ = [
     "FundedRound",
     "FundingBreakdown",
     "ImportReport",
+    "IncompleteTotal",
     "Investment",
     "Investor",
     "InvestorActivity",
@@ -186,6 +194,7 @@ __all__ = [
     "Source",
     "Stage",
     "Summary",
+    "Timing",
     "UnsupportedFormat",
     "Valuation",
     "ValuationBasis",
@@ -210,6 +219,7 @@ __all__ = [
     "plot_network",
     "portfolio",
     "read_crunchbase",
+    "roles_of",
     "rounds_of",
     "summary",
     "table",

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from aiecosys import _codec
 from aiecosys._ecosystem import DateLike, Ecosystem, Record
-from aiecosys._model import Claim, Company, Investor, Person, Round, Verdict
-from aiecosys._money import Money
-from aiecosys._results import CoInvestor, FundingBreakdown, Summary
+from aiecosys._model import Claim, Company, Investor, Person, Role, Round, Verdict
+from aiecosys._results import AsOf, CoInvestor, CompanyTotal, FundingBreakdown, Summary
 
 __all__ = ["DATA_VERSION", "load"]
 
@@ -60,21 +59,27 @@ def person(key: str | Person) -> Person:
     return _bundled().person(key)
 
 
-def rounds_of(company: str | Company, *, as_of: DateLike | None = None) -> tuple[Round, ...]:
+def rounds_of(company: str | Company, *, as_of: DateLike | None = None) -> AsOf[Round]:
     """A company's rounds in the bundled dataset (see :meth:`Ecosystem.rounds_of`)."""
     return _bundled().rounds_of(company, as_of=as_of)
 
 
 def total_raised(
-    company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
-) -> Money:
+    company: str | Company,
+    *,
+    currency: str = "USD",
+    as_of: DateLike | None = None,
+    strict: bool = False,
+) -> CompanyTotal:
     """A company's total raised in the bundled dataset (see :meth:`Ecosystem.total_raised`).
 
     >>> import aiecosys
     >>> print(aiecosys.total_raised("Mistral AI", currency="EUR", as_of="2023-12-31"))
     EUR 490,000,000
+    >>> print(aiecosys.total_raised("01.AI", as_of="2023-12-31"))
+    USD unknown (1 round undisclosed)
     """
-    return _bundled().total_raised(company, currency=currency, as_of=as_of)
+    return _bundled().total_raised(company, currency=currency, as_of=as_of, strict=strict)
 
 
 def funding_breakdown(
@@ -84,19 +89,26 @@ def funding_breakdown(
     return _bundled().funding_breakdown(company, currency=currency, as_of=as_of)
 
 
-def investors_in(company: str | Company, *, lead_only: bool = False) -> tuple[Investor, ...]:
+def investors_in(
+    company: str | Company, *, lead_only: bool = False, as_of: DateLike | None = None
+) -> AsOf[Investor]:
     """A company's investors in the bundled dataset (see :meth:`Ecosystem.investors_in`)."""
-    return _bundled().investors_in(company, lead_only=lead_only)
+    return _bundled().investors_in(company, lead_only=lead_only, as_of=as_of)
 
 
-def portfolio(investor: str | Investor) -> tuple[Company, ...]:
+def portfolio(investor: str | Investor, *, as_of: DateLike | None = None) -> AsOf[Company]:
     """An investor's companies in the bundled dataset (see :meth:`Ecosystem.portfolio`)."""
-    return _bundled().portfolio(investor)
+    return _bundled().portfolio(investor, as_of=as_of)
 
 
-def co_investors(investor: str | Investor) -> tuple[CoInvestor, ...]:
+def co_investors(investor: str | Investor, *, as_of: DateLike | None = None) -> AsOf[CoInvestor]:
     """An investor's co-investors in the bundled dataset (see :meth:`Ecosystem.co_investors`)."""
-    return _bundled().co_investors(investor)
+    return _bundled().co_investors(investor, as_of=as_of)
+
+
+def roles_of(person: str | Person, *, as_of: DateLike | None = None) -> AsOf[Role]:
+    """A person's roles in the bundled dataset (see :meth:`Ecosystem.roles_of`)."""
+    return _bundled().roles_of(person, as_of=as_of)
 
 
 def claims_about(
@@ -106,6 +118,6 @@ def claims_about(
     return _bundled().claims_about(entity, verdict=verdict)
 
 
-def summary(*, currency: str = "USD", top: int = 5) -> Summary:
+def summary(*, currency: str = "USD", top: int = 5, as_of: DateLike | None = None) -> Summary:
     """An overview of the bundled dataset (see :meth:`Ecosystem.summary`)."""
-    return _bundled().summary(currency=currency, top=top)
+    return _bundled().summary(currency=currency, top=top, as_of=as_of)

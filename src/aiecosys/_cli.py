@@ -26,7 +26,7 @@ from aiecosys._graph import co_investment_graph, investment_graph, write_graph
 from aiecosys._model import Claim, Round, Stage, Verdict
 from aiecosys._money import Money
 from aiecosys._plots import plot_funding, plot_network
-from aiecosys._results import CoInvestor
+from aiecosys._results import AsOf, CoInvestor, CompanyTotal
 from aiecosys.exceptions import AiecosysError, AmbiguousKey, DataError, NotFound
 
 __all__ = ["cli", "main"]
@@ -69,6 +69,30 @@ def _money(money: Money | None) -> str:
 
 def _json_money(money: Money | None) -> dict[str, str] | None:
     return None if money is None else {"amount": str(money.amount), "currency": money.currency}
+
+
+def _total_json(total: CompanyTotal) -> dict[str, Any]:
+    """A total for scripts: the known amount (null when unknown) and what it leaves out."""
+    return {
+        "total_raised": _json_money(total.known),
+        "complete": total.complete,
+        "rounds_counted": total.rounds,
+        "undisclosed_rounds": total.undisclosed,
+        "uncertain_rounds": total.uncertain,
+        "uncertain_total": _json_money(total.uncertain_known),
+        "uncertain_undisclosed_rounds": total.uncertain_undisclosed,
+        "text": str(total),
+    }
+
+
+def _possibly(as_of: object, items: Sequence[str]) -> str:
+    """A line naming what holds only possibly by *as_of* (empty when nothing does)."""
+    if not items:
+        return ""
+    return (
+        f"\n  possibly by {as_of}, rounds dated to the month or year ({len(items)}): "
+        + ", ".join(items)
+    )
 
 
 def _emit_json(value: object) -> None:
@@ -126,7 +150,9 @@ _as_of = click.option(
     "--as-of",
     "as_of",
     metavar="DATE",
-    help="Count only what was known by DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+    help="Only what was surely so by DATE (YYYY, YYYY-MM or YYYY-MM-DD; a month or year means "
+    "its last day); what a date known only to the month or year may put either side of DATE "
+    "is shown as possibly.",
 )
 
 
@@ -152,25 +178,25 @@ def cli() -> None:
     type=click.IntRange(1, 100),
     help="How many companies and investors to rank.",
 )
+@_as_of
 @common
-def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int) -> None:
+def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int, as_of: str | None) -> None:
     """An overview: counts, who raised most, the most active investors, contradicted claims."""
-    s = eco.summary(currency=currency, top=top)
+    s = eco.summary(currency=currency, top=top, as_of=as_of)
     if as_json:
         _emit_json(
             {
                 "version": s.version,
                 "currency": s.currency,
+                "as_of": as_of,
                 "counts": s.counts,
                 "raised_most": [
-                    {
-                        "company": t.company.id,
-                        "name": t.company.name,
-                        "total": _json_money(t.total),
-                        "rounds": t.rounds,
-                        "undisclosed": t.undisclosed,
-                    }
+                    {"company": t.company.id, "name": t.company.name, **_total_json(t)}
                     for t in s.raised_most
+                ],
+                "unranked": [
+                    {"company": t.company.id, "name": t.company.name, **_total_json(t)}
+                    for t in s.unranked
                 ],
                 "most_active": [
                     {
@@ -178,6 +204,7 @@ def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int) -> None:
                         "name": a.investor.name,
                         "rounds": a.rounds,
                         "leads": a.leads,
+                        "uncertain_rounds": a.uncertain,
                     }
                     for a in s.most_active
                 ],
@@ -187,18 +214,28 @@ def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int) -> None:
         return
     counts = ", ".join(f"{n} {k}" for k, n in s.counts.items())
     click.echo(f"Ecosystem{f' (data version {s.version})' if s.version else ''}: {counts}\n")
-    click.echo(f"Raised most ({currency}, each round converted at the ECB rate of its date)")
+    by = f", as of {as_of}" if as_of else ""
+    click.echo(f"Raised most ({currency}, each round converted at the ECB rate of its date{by})")
+    if any(not t.complete for t in s.raised_most):
+        click.echo("≥ marks a lower bound: rounds undisclosed, or possibly announced by the date.")
     click.echo(
         _table(
-            ["company", "total raised", "rounds", "undisclosed"],
-            [[t.company.name, _money(t.total), t.rounds, t.undisclosed] for t in s.raised_most],
+            ["company", "total raised", "rounds", "undisclosed", "possibly"],
+            [
+                [t.company.name, t.headline, t.rounds, t.undisclosed, t.uncertain]
+                for t in s.raised_most
+            ],
         )
     )
+    if s.unranked:
+        click.echo("\nNot ranked, no amount surely known")
+        for t in s.unranked:
+            click.echo(f"- {t.company.name}: {t}")
     click.echo("\nMost active investors")
     click.echo(
         _table(
-            ["investor", "rounds", "leads"],
-            [[a.investor.name, a.rounds, a.leads] for a in s.most_active],
+            ["investor", "rounds", "leads", "possibly"],
+            [[a.investor.name, a.rounds, a.leads, a.uncertain] for a in s.most_active],
         )
     )
     click.echo(f"\nContradicted claims ({len(s.contradicted)})")
@@ -243,22 +280,30 @@ def company(*, eco: Ecosystem, as_json: bool, name: str, currency: str, as_of: s
     """A company's profile: founders, rounds with original and converted amounts, claims."""
     found = eco.company(name)
     breakdown = eco.funding_breakdown(found, currency=currency, as_of=as_of)
-    investors = eco.investors_in(found)
+    total = breakdown.total
+    investors = eco.investors_in(found, as_of=as_of)
     claims = eco.claims_about(found)
     founders = [eco.person(p).name for p in found.founders]
-    converted = {f.round.id: f.converted for f in breakdown.rounds}
+    possibly = breakdown.possibly.rounds if breakdown.possibly else ()
+    converted = {f.round.id: f.converted for f in (*breakdown.rounds, *possibly)}
     rounds = eco.rounds_of(found, as_of=as_of)
     if as_json:
+
+        def listed(found: Sequence[Round]) -> list[Any]:
+            return [{**_record(r), "converted": _json_money(converted.get(r.id))} for r in found]
+
         _emit_json(
             {
                 "company": _record(found),
                 "founders": founders,
-                "rounds": [
-                    {**_record(r), "converted": _json_money(converted.get(r.id))} for r in rounds
-                ],
-                "total_raised": _json_money(breakdown.total),
+                "as_of": as_of,
+                "rounds": listed(rounds),
+                "possibly_rounds": listed(rounds.possibly),
+                "total": _total_json(total),
+                "total_raised": _json_money(total.known),
                 "currency": currency,
                 "investors": [i.id for i in investors],
+                "possibly_investors": [i.id for i in investors.possibly],
                 "claims": [_record(c) for c in claims],
             }
         )
@@ -269,12 +314,14 @@ def company(*, eco: Ecosystem, as_json: bool, name: str, currency: str, as_of: s
         click.echo(f"  founders: {', '.join(founders)}")
     click.echo("")
     click.echo(_rounds_table(eco, rounds, converted, currency))
+    if rounds.possibly:
+        click.echo(f"\nPossibly announced by {as_of} (dated only to the month or year)")
+        click.echo(_rounds_table(eco, rounds.possibly, converted, currency))
+    click.echo(f"\nTotal raised{f' as of {as_of}' if as_of else ''}: {total}")
     click.echo(
-        f"\nTotal raised: {_money(breakdown.total)}"
-        + (f" (as of {as_of})" if as_of else "")
-        + (f"; {len(breakdown.undisclosed)} round(s) undisclosed" if breakdown.undisclosed else "")
+        f"Investors ({len(investors)}): {', '.join(i.name for i in investors)}"
+        + _possibly(as_of, [i.name for i in investors.possibly])
     )
-    click.echo(f"Investors ({len(investors)}): {', '.join(i.name for i in investors)}")
     _print_claims(eco, claims)
 
 
@@ -305,66 +352,89 @@ def _print_claims(eco: Ecosystem, claims: Sequence[Claim]) -> None:
 
 @cli.command()
 @click.argument("name")
+@_as_of
 @common
-def investor(*, eco: Ecosystem, as_json: bool, name: str) -> None:
+def investor(*, eco: Ecosystem, as_json: bool, name: str, as_of: str | None) -> None:
     """An investor's portfolio and co-investors."""
     found = eco.investor(name)
-    portfolio = eco.portfolio(found)
-    partners = eco.co_investors(found)
+    portfolio = eco.portfolio(found, as_of=as_of)
+    partners = eco.co_investors(found, as_of=as_of)
     if as_json:
         _emit_json(
             {
                 "investor": _record(found),
+                "as_of": as_of,
                 "portfolio": [c.id for c in portfolio],
+                "possibly_portfolio": [c.id for c in portfolio.possibly],
                 "co_investors": _co_investors_json(partners),
             }
         )
         return
     click.echo(f"{found.name} ({found.id}, {found.kind.value})")
-    click.echo(f"Portfolio ({len(portfolio)}): {', '.join(c.name for c in portfolio)}")
-    click.echo(f"\nCo-investors ({len(partners)})")
+    click.echo(
+        f"Portfolio ({len(portfolio)}): {', '.join(c.name for c in portfolio)}"
+        + _possibly(as_of, [c.name for c in portfolio.possibly])
+    )
+    maybe = f", and {len(partners.possibly)} possibly" if partners.possibly else ""
+    click.echo(f"\nCo-investors ({len(partners)}{maybe})")
     click.echo(_co_investor_table(partners))
 
 
-def _co_investors_json(partners: Sequence[CoInvestor]) -> list[dict[str, Any]]:
+def _co_investors_json(partners: AsOf[CoInvestor]) -> list[dict[str, Any]]:
     return [
-        {"investor": c.investor.id, "name": c.investor.name, "rounds": [r.id for r in c.rounds]}
-        for c in partners
+        {
+            "investor": c.investor.id,
+            "name": c.investor.name,
+            "rounds": [r.id for r in c.rounds],
+            "uncertain_rounds": [r.id for r in c.uncertain],
+            "possibly": possibly,
+        }
+        for possibly, found in ((False, partners.surely), (True, partners.possibly))
+        for c in found
     ]
 
 
-def _co_investor_table(partners: Sequence[CoInvestor]) -> str:
-    return _table(
-        ["co-investor", "shared rounds", "rounds"],
-        [[c.investor.name, c.shared, ", ".join(r.id for r in c.rounds)] for c in partners],
-    )
+def _co_investor_table(partners: AsOf[CoInvestor]) -> str:
+    def rounds(c: CoInvestor) -> str:
+        return ", ".join([r.id for r in c.rounds] + [f"{r.id} (possibly)" for r in c.uncertain])
+
+    rows = [[c.investor.name, c.shared, rounds(c)] for c in partners.surely]
+    rows += [[f"{c.investor.name} (possibly)", 0, rounds(c)] for c in partners.possibly]
+    return _table(["co-investor", "shared rounds", "rounds"], rows)
 
 
 @cli.command()
 @click.argument("name")
+@_as_of
 @common
-def person(*, eco: Ecosystem, as_json: bool, name: str) -> None:
-    """A person's roles and the claims about them."""
+def person(*, eco: Ecosystem, as_json: bool, name: str, as_of: str | None) -> None:
+    """A person's roles (those held on --as-of DATE) and the claims about them."""
     found = eco.person(name)
+    roles = eco.roles_of(found, as_of=as_of)
     claims = eco.claims_about(found)
     if as_json:
-        _emit_json({"person": _record(found), "claims": [_record(c) for c in claims]})
-        return
-    click.echo(f"{found.name} ({found.id})")
-    click.echo(
-        _table(
-            ["organisation", "title", "from", "to"],
-            [
-                [
-                    getattr(eco.record(r.organisation), "name", r.organisation),
-                    r.title,
-                    r.start or "",
-                    r.end or "",
-                ]
-                for r in found.roles
-            ],
+        _emit_json(
+            {
+                "person": _record(found),
+                "as_of": as_of,
+                "roles": [_record(r) for r in roles],
+                "possibly_roles": [_record(r) for r in roles.possibly],
+                "claims": [_record(c) for c in claims],
+            }
         )
-    )
+        return
+    click.echo(f"{found.name} ({found.id})" + (f", roles held on {as_of}" if as_of else ""))
+    rows = [
+        [
+            getattr(eco.record(r.organisation), "name", r.organisation),
+            r.title if sure else f"{r.title} (possibly)",
+            r.start or "",
+            r.end or "",
+        ]
+        for sure, listed in ((True, roles.surely), (False, roles.possibly))
+        for r in listed
+    ]
+    click.echo(_table(["organisation", "title", "from", "to"], rows))
     _print_claims(eco, claims)
 
 
@@ -372,32 +442,39 @@ def person(*, eco: Ecosystem, as_json: bool, name: str) -> None:
 @click.argument("name")
 @_currency
 @_as_of
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail (exit 2) unless the total is exact: no round undisclosed or possibly announced.",
+)
 @common
 def total_raised(
-    *, eco: Ecosystem, as_json: bool, name: str, currency: str, as_of: str | None
+    *, eco: Ecosystem, as_json: bool, name: str, currency: str, as_of: str | None, strict: bool
 ) -> None:
-    """How much a company raised, converted at each round's date."""
+    """How much a company raised, converted at each round's date; ≥ marks a lower bound."""
     found = eco.company(name)
-    total = eco.total_raised(found, currency=currency, as_of=as_of)
+    total = eco.total_raised(found, currency=currency, as_of=as_of, strict=strict)
     if as_json:
         _emit_json(
             {
                 "company": found.id,
                 "name": found.name,
                 "as_of": as_of,
-                "total_raised": _json_money(total),
+                "currency": currency,
+                **_total_json(total),
             }
         )
         return
-    click.echo(f"{found.name}: {_money(total)}" + (f" (as of {as_of})" if as_of else ""))
+    click.echo(f"{found.name}{f', as of {as_of}' if as_of else ''}: {total}")
 
 
 @cli.command("co-investors")
 @click.argument("name")
+@_as_of
 @common
-def co_investors(*, eco: Ecosystem, as_json: bool, name: str) -> None:
+def co_investors(*, eco: Ecosystem, as_json: bool, name: str, as_of: str | None) -> None:
     """Who invested in the same rounds as an investor, most shared rounds first."""
-    partners = eco.co_investors(name)
+    partners = eco.co_investors(name, as_of=as_of)
     if as_json:
         _emit_json(_co_investors_json(partners))
         return

@@ -1,4 +1,7 @@
-"""``PartialDate``: a calendar date known to year, month or day precision."""
+"""``PartialDate``: a date known to year, month or day, and where it falls against a point.
+
+:meth:`PartialDate.timing` is the one rule every ``as_of`` query follows.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ import pendulum
 from aiecosys._checks import fail
 from aiecosys.exceptions import DataError, Problem
 
-__all__ = ["PartialDate", "Precision", "as_day"]
+__all__ = ["DateLike", "PartialDate", "Precision", "Timing", "as_day"]
 
 _PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -26,6 +29,19 @@ class Precision(enum.Enum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
+
+
+class Timing(enum.Enum):
+    """Where a partial date falls against a point in time (see :meth:`PartialDate.timing`).
+
+    ``BEFORE``: every day the date can stand for is on or before the point, so it had surely
+    happened by then. ``AFTER``: every day is after the point, so it had surely not.
+    ``UNCERTAIN``: the date's interval straddles the point; the data cannot tell.
+    """
+
+    BEFORE = "before"
+    UNCERTAIN = "uncertain"
+    AFTER = "after"
 
 
 def _check_month(instance: PartialDate, field: attrs.Attribute[Any], value: int | None) -> None:
@@ -156,6 +172,28 @@ class PartialDate:
         """
         return self.first_day <= day <= self.last_day
 
+    def timing(self, point: DateLike) -> Timing:
+        """Place this date against *point*: surely on or before it, surely after, or uncertain.
+
+        This is the one rule every ``as_of`` query follows. *point* is a day; a partial
+        *point* stands for its last day (``"2023-11"`` is 30 November 2023, the end of the
+        month it names). A date known to the day is never uncertain; a date known to the
+        month or year is uncertain when its interval straddles the point.
+
+        >>> PartialDate.parse("2023").timing("2023-11-30")
+        <Timing.UNCERTAIN: 'uncertain'>
+        >>> PartialDate.parse("2023-12").timing("2023-12-15")
+        <Timing.UNCERTAIN: 'uncertain'>
+        >>> PartialDate.parse("2023-12").timing("2023-12"), PartialDate.parse("2024").timing("2023")
+        (<Timing.BEFORE: 'before'>, <Timing.AFTER: 'after'>)
+        """
+        day = as_day(point)
+        if self._last <= day:
+            return Timing.BEFORE
+        if self._first > day:
+            return Timing.AFTER
+        return Timing.UNCERTAIN
+
     def _key(self) -> tuple[dt.date, dt.date]:
         return (self._first, self._last)
 
@@ -203,11 +241,17 @@ def _parse(text: str) -> PartialDate:
     return PartialDate._parse(text)  # noqa: SLF001 - the cache wraps the class's own parser
 
 
-def as_day(value: PartialDate | dt.date | str, *, end: bool = True) -> pendulum.Date:
+DateLike = PartialDate | dt.date | str
+"""What a date argument accepts: a :class:`PartialDate`, a ``date`` or ``YYYY[-MM[-DD]]`` text."""
+
+
+def as_day(value: DateLike, *, end: bool = True) -> pendulum.Date:
     """Turn a cut-off date into a day: a partial date stands for its last day (first if not *end*).
 
     >>> str(as_day("2023")), str(as_day("2023-06", end=False))
     ('2023-12-31', '2023-06-01')
     """
+    if type(value) is pendulum.Date:
+        return value  # already a day: the queries pass one for every round they place
     date = PartialDate.of(value)
     return date.last_day if end else date.first_day

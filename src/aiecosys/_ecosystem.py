@@ -7,7 +7,9 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from aiecosys._dates import PartialDate, as_day
+import attrs
+
+from aiecosys._dates import DateLike, PartialDate, Timing, as_day
 
 if TYPE_CHECKING:
     from aiecosys._combine import Conflicts
@@ -21,14 +23,15 @@ from aiecosys._model import (
     Investor,
     Person,
     Record,
+    Role,
     Round,
     Source,
     Stage,
     Verdict,
 )
-from aiecosys._money import Money
 from aiecosys._names import NameIndex
 from aiecosys._results import (
+    AsOf,
     CoInvestor,
     CompanyTotal,
     FundedRound,
@@ -36,13 +39,13 @@ from aiecosys._results import (
     InvestorActivity,
     Summary,
 )
-from aiecosys.exceptions import DataError, NotFound, Problem
+from aiecosys.exceptions import DataError, IncompleteTotal, NotFound, Problem
 
 __all__ = ["DateLike", "Ecosystem", "Record"]
 
-DateLike = PartialDate | dt.date | str
 T = TypeVar("T", bound=Record)
 T2 = TypeVar("T2")
+N = TypeVar("N", Company, Investor)
 _REMEMBERED = 256  # per-investor query results kept by each ecosystem
 
 _COLLECTIONS = COLLECTIONS
@@ -283,98 +286,144 @@ class Ecosystem:
             raise NotFound("record", record_id, _close(record_id, self._by_id)) from None
 
     # Queries ---------------------------------------------------------------------------------
+    # Every query that takes as_of places dates against it by one rule, PartialDate.timing:
+    # what is surely announced by as_of counts, what straddles it is reported as "possibly".
 
-    def rounds_of(
-        self, company: str | Company, *, as_of: DateLike | None = None
-    ) -> tuple[Round, ...]:
+    def rounds_of(self, company: str | Company, *, as_of: DateLike | None = None) -> AsOf[Round]:
         """Return the company's rounds in announcement order (first day, last day, id).
 
-        With *as_of*, only the rounds known by that date: a round counts when its whole
-        announced interval has ended by then (a round announced "2023-06" counts from
-        30 June 2023); a partial *as_of* means its last day ("2023" is 31 December 2023).
+        With *as_of*, the result holds the rounds surely announced by then (their whole
+        announced interval is on or before it: a round announced "2023-06" surely is by
+        30 June 2023), and, in ``possibly``, the rounds whose interval straddles it (a round
+        announced "2023-12" is possibly announced by 15 December 2023). A partial *as_of*
+        stands for its last day ("2023" is 31 December 2023). See :class:`AsOf`.
         """
         found = self._rounds_by_company.get(self.company(company).id, ())
-        if as_of is None:
-            return found
-        cutoff = as_day(as_of)
-        return tuple(r for r in found if r.announced.last_day <= cutoff)
+        return _split(found, as_of)
 
     def funding_breakdown(
         self, company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
     ) -> FundingBreakdown:
-        """Break a company's total raised down by round (see :meth:`total_raised`)."""
+        """Break a company's total raised down by round (see :meth:`total_raised`).
+
+        The rounds possibly announced by *as_of* are broken down the same way in
+        ``possibly``.
+        """
         found = self.company(company)
-        funded: list[FundedRound] = []
-        undisclosed: list[Round] = []
-        excluded: list[Round] = []
-        for r in self.rounds_of(found, as_of=as_of):
-            if r.stage is Stage.SECONDARY:
-                excluded.append(r)
-            elif r.amount is None:
-                undisclosed.append(r)
-            else:
-                funded.append(
-                    FundedRound(round=r, conversion=r.amount.convert(currency, on=r.announced))
-                )
-        return FundingBreakdown(
-            company=found,
-            currency=currency,
-            as_of=None if as_of is None else PartialDate.of(as_of),
-            rounds=tuple(funded),
-            undisclosed=tuple(undisclosed),
-            excluded=tuple(excluded),
-        )
+        rounds = self.rounds_of(found, as_of=as_of)
+        when = None if as_of is None else PartialDate.of(as_of)
+        possibly = _breakdown(found, currency, when, rounds.possibly)
+        return _breakdown(found, currency, when, rounds.surely, possibly)
 
     def total_raised(
-        self, company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
-    ) -> Money:
-        """Return the money a company raised, in *currency*.
+        self,
+        company: str | Company,
+        *,
+        currency: str = "USD",
+        as_of: DateLike | None = None,
+        strict: bool = False,
+    ) -> CompanyTotal:
+        """Return what a company raised, in *currency*, and what is unknown about it.
 
-        The total is the sum of the disclosed amounts of the company's rounds known by
-        *as_of* (see :meth:`rounds_of`), each converted at the ECB reference rate of its
-        announced date (a partial date's first day; see :func:`aiecosys.convert`). Rounds
-        with an undisclosed amount are left out, and so are secondary sales, in which the
-        company raises nothing. :meth:`funding_breakdown` shows each term.
+        The result's ``known`` is the sum of the disclosed amounts of the company's rounds
+        surely announced by *as_of* (see :meth:`rounds_of`), each converted at the ECB
+        reference rate of its announced date (a partial date's first day; see
+        :func:`aiecosys.convert`); secondary sales, in which the company raises nothing, are
+        left out. Unknown is not zero: rounds with an undisclosed amount are counted in
+        ``undisclosed`` and make the total a lower bound (``complete`` is false; ``known`` is
+        ``None`` when no amount at all is disclosed); rounds possibly announced by *as_of*
+        are counted in ``uncertain``, with their amount in ``uncertain_known``.
+        :meth:`funding_breakdown` shows each term.
 
         Raises:
             NotFound: no such company.
             ConversionError: a round's currency or date has no ECB rate.
+            IncompleteTotal: with *strict*, the total is not exact (not ``complete``).
         """
-        return self.funding_breakdown(company, currency=currency, as_of=as_of).total
+        total = self.funding_breakdown(company, currency=currency, as_of=as_of).total
+        if strict and not total.complete:
+            raise IncompleteTotal(total)
+        return total
 
     def investors_in(
-        self, company: str | Company, *, lead_only: bool = False
-    ) -> tuple[Investor, ...]:
-        """Return the investors in a company's rounds (leads only with *lead_only*), by name."""
-        ids = {
-            i.investor
-            for r in self.rounds_of(company)
-            for i in r.investments
-            if i.lead or not lead_only
-        }
-        return tuple(self._investors.by_id[i] for i in sorted(ids, key=self._name_keys.__getitem__))
+        self, company: str | Company, *, lead_only: bool = False, as_of: DateLike | None = None
+    ) -> AsOf[Investor]:
+        """Return the investors in a company's rounds (leads only with *lead_only*), by name.
 
-    def portfolio(self, investor: str | Investor) -> tuple[Company, ...]:
+        With *as_of*, investors only in rounds possibly announced by then are in ``possibly``.
+        """
+        rounds = self.rounds_of(company, as_of=as_of)
+
+        def ids(found: Iterable[Round]) -> set[str]:
+            return {i.investor for r in found for i in r.investments if i.lead or not lead_only}
+
+        sure = ids(rounds.surely)
+        return AsOf(
+            as_of=rounds.as_of,
+            surely=self._sorted(self._investors, sure),
+            possibly=self._sorted(self._investors, ids(rounds.possibly) - sure),
+        )
+
+    def _sorted(self, index: NameIndex[N], ids: Iterable[str]) -> tuple[N, ...]:
+        return tuple(index.by_id[i] for i in sorted(ids, key=self._name_keys.__getitem__))
+
+    def portfolio(
+        self, investor: str | Investor, *, as_of: DateLike | None = None
+    ) -> AsOf[Company]:
         """Return the companies an investor put money into, by name.
 
-        Results are kept (for the 256 investors asked about last): the ecosystem never changes,
-        so asking again is immediate.
+        With *as_of*, companies it backed only in rounds possibly announced by then are in
+        ``possibly``. Results without *as_of* are kept (for the 256 investors asked about
+        last): the ecosystem never changes, so asking again is immediate.
         """
-        return self._remember(self._portfolio_cache, self.investor(investor).id, self._portfolio)
+        investor_id = self.investor(investor).id
+        if as_of is None:
+            found = self._remember(self._portfolio_cache, investor_id, self._portfolio)
+            return AsOf(as_of=None, surely=found)
+        rounds = _split(self._rounds_by_investor.get(investor_id, ()), as_of)
+        sure = {r.company for r in rounds.surely}
+        return AsOf(
+            as_of=rounds.as_of,
+            surely=self._sorted(self._companies, sure),
+            possibly=self._sorted(self._companies, {r.company for r in rounds.possibly} - sure),
+        )
 
     def _portfolio(self, investor_id: str) -> tuple[Company, ...]:
-        ids = {r.company for r in self._rounds_by_investor.get(investor_id, ())}
-        return tuple(self._companies.by_id[i] for i in sorted(ids, key=self._name_keys.__getitem__))
+        return self._sorted(
+            self._companies, {r.company for r in self._rounds_by_investor.get(investor_id, ())}
+        )
 
-    def co_investors(self, investor: str | Investor) -> tuple[CoInvestor, ...]:
+    def co_investors(
+        self, investor: str | Investor, *, as_of: DateLike | None = None
+    ) -> AsOf[CoInvestor]:
         """Return who invested alongside an investor, most shared rounds first, then by name.
 
         Two investors co-invest when both are in the same round (lead or not); investing in
         the same company in different rounds is not co-investment. The investor itself is
-        never listed. Results are kept like :meth:`portfolio`'s.
+        never listed. With *as_of*, each co-investor's ``rounds`` are the shared rounds surely
+        announced by then and its ``uncertain`` those possibly announced by then; co-investors
+        who shared only such rounds are in ``possibly``. Results without *as_of* are kept like
+        :meth:`portfolio`'s.
         """
         investor_id = self.investor(investor).id
-        return self._remember(self._co_investors_cache, investor_id, self._co_investors)
+        if as_of is None:
+            found = self._remember(self._co_investors_cache, investor_id, self._co_investors)
+            return AsOf(as_of=None, surely=found)
+        rounds = _split(self._rounds_by_investor.get(investor_id, ()), as_of)
+        sure = self._shared(investor_id, rounds.surely)
+        maybe = self._shared(investor_id, rounds.possibly)  # ranked by uncertain rounds, name
+        return AsOf(
+            as_of=rounds.as_of,
+            surely=tuple(
+                attrs.evolve(c, uncertain=maybe[i].rounds if i in maybe else ())
+                for i, c in sure.items()
+            ),
+            possibly=tuple(
+                CoInvestor(investor=c.investor, rounds=(), uncertain=c.rounds)
+                for i, c in maybe.items()
+                if i not in sure
+            ),
+        )
 
     @staticmethod
     def _remember(cache: OrderedDict[str, T2], key: str, compute: Callable[[str], T2]) -> T2:
@@ -388,8 +437,12 @@ class Ecosystem:
         return value
 
     def _co_investors(self, me: str) -> tuple[CoInvestor, ...]:
+        return tuple(self._shared(me, self._rounds_by_investor.get(me, ())).values())
+
+    def _shared(self, me: str, rounds: Iterable[Round]) -> dict[str, CoInvestor]:
+        """Map each co-investor of *me* in *rounds* to its tie, strongest first, then by name."""
         shared: defaultdict[str, list[Round]] = defaultdict(list)
-        for r in self._rounds_by_investor.get(me, ()):
+        for r in rounds:
             for other in r.investor_ids:
                 if other != me:
                     shared[other].append(r)
@@ -398,7 +451,29 @@ class Ecosystem:
             for i, rs in shared.items()
         ]
         keys = self._name_keys
-        return tuple(sorted(found, key=lambda c: (-c.shared, *keys[c.investor.id])))
+        found.sort(key=lambda c: (-c.shared, *keys[c.investor.id]))
+        return {c.investor.id: c for c in found}
+
+    def roles_of(self, person: str | Person, *, as_of: DateLike | None = None) -> AsOf[Role]:
+        """Return a person's roles, in the order recorded.
+
+        With *as_of*, the roles surely held on that day, and in ``possibly`` those the dates
+        cannot settle (see :meth:`Role.held_on`: a role is held from its start through its
+        end; an unknown start may be any day; a role with no end is held still).
+
+        >>> import aiecosys
+        >>> roles = aiecosys.load().roles_of("Eiso Kant", as_of="2023-11-30")
+        >>> [r.title for r in roles], [r.title for r in roles.possibly]
+        ([], ['Co-founder and CTO'])
+        """
+        roles = self.person(person).roles
+        if as_of is None:
+            return AsOf(as_of=None, surely=roles)
+        return AsOf(
+            as_of=PartialDate.of(as_of),
+            surely=tuple(r for r in roles if r.surely_held_on(as_of)),
+            possibly=tuple(r for r in roles if r.held_on(as_of) and not r.surely_held_on(as_of)),
+        )
 
     def find_rounds(
         self,
@@ -415,7 +490,7 @@ class Ecosystem:
         lies within [first day of *since*, last day of *until*].
         """
         if company is not None:
-            found = self.rounds_of(company)
+            found = self.rounds_of(company).surely
         elif investor is not None:
             found = self._rounds_by_investor.get(self.investor(investor).id, ())
         else:
@@ -447,42 +522,48 @@ class Ecosystem:
         found = [c for i in sorted(ids) for c in self._claims_by_subject.get(i, ())]
         return self._filter_claims(found, verdict)
 
-    def summary(self, *, currency: str = "USD", top: int = 5) -> Summary:
-        """Return an overview of the ecosystem.
+    def summary(
+        self, *, currency: str = "USD", top: int = 5, as_of: DateLike | None = None
+    ) -> Summary:
+        """Return an overview of the ecosystem, as of *as_of* if given.
 
-        The overview holds the counts of records; the *top* companies by total raised in
-        *currency* (companies with nothing disclosed are not ranked); the *top* investors by
-        rounds joined, then leads, then name; and every contradicted claim.
+        The overview holds the counts of records; the *top* companies by the amount they
+        surely raised in *currency* (a lower bound where rounds are undisclosed or possibly
+        announced by *as_of*: each :class:`CompanyTotal` says so); the companies with rounds
+        but no surely known amount, in ``unranked``; the *top* investors by rounds joined,
+        then leads, then name; and every contradicted claim.
         """
-        totals = []
+        ranked: list[CompanyTotal] = []
+        unranked: list[CompanyTotal] = []
         for company in self.companies:
-            breakdown = self.funding_breakdown(company, currency=currency)
-            if breakdown.rounds:
-                totals.append(
-                    CompanyTotal(
-                        company=company,
-                        total=breakdown.total,
-                        rounds=len(self._rounds_by_company.get(company.id, ())),
-                        undisclosed=len(breakdown.undisclosed),
+            total = self.total_raised(company, currency=currency, as_of=as_of)
+            if total.disclosed:
+                ranked.append(total)
+            elif total.rounds or total.uncertain:
+                unranked.append(total)
+        keys = self._name_keys
+        ranked.sort(key=lambda t: (-t.known.amount if t.known else 0, *keys[t.company.id]))
+        activity = []
+        for investor in self.investors:
+            rounds = _split(self._rounds_by_investor.get(investor.id, ()), as_of)
+            if rounds.surely or rounds.possibly:
+                activity.append(
+                    InvestorActivity(
+                        investor=investor,
+                        rounds=len(rounds.surely),
+                        leads=sum(investor.id in r.leads for r in rounds.surely),
+                        uncertain=len(rounds.possibly),
                     )
                 )
-        totals.sort(key=lambda t: (-t.total.amount, *self._name_keys[t.company.id]))
-        activity = [
-            InvestorActivity(
-                investor=investor,
-                rounds=len(rounds),
-                leads=sum(investor.id in r.leads for r in rounds),
-            )
-            for investor in self.investors
-            if (rounds := self._rounds_by_investor.get(investor.id, ()))
-        ]
-        activity.sort(key=lambda a: (-a.rounds, -a.leads, *self._name_keys[a.investor.id]))
+        activity.sort(key=lambda a: (-a.rounds, -a.leads, *keys[a.investor.id]))
         counts = {name: len(getattr(self, name)) for name, _ in _COLLECTIONS}
         return Summary(
             version=self.version,
             currency=currency,
+            as_of=None if as_of is None else PartialDate.of(as_of),
             counts=counts,
-            raised_most=tuple(totals[:top]),
+            raised_most=tuple(ranked[:top]),
+            unranked=tuple(unranked),
             most_active=tuple(activity[:top]),
             contradicted=self.find_claims(verdict=Verdict.CONTRADICTED),
         )
@@ -612,6 +693,52 @@ class Ecosystem:
         companies = [i for i in ids if isinstance(self._by_id.get(i), Company)]
         ids.update(r.id for i in companies for r in self._rounds_by_company.get(i, ()))
         return ids
+
+
+def _split(rounds: tuple[Round, ...], as_of: DateLike | None) -> AsOf[Round]:
+    """Split rounds by the one rule: surely announced by *as_of*, possibly, or surely not."""
+    if as_of is None:
+        return AsOf(as_of=None, surely=rounds)
+    day = as_day(as_of)
+    sure: list[Round] = []
+    maybe: list[Round] = []
+    for r in rounds:
+        timing = r.announced.timing(day)
+        if timing is Timing.BEFORE:
+            sure.append(r)
+        elif timing is Timing.UNCERTAIN:
+            maybe.append(r)
+    return AsOf(as_of=PartialDate.of(as_of), surely=tuple(sure), possibly=tuple(maybe))
+
+
+def _breakdown(
+    company: Company,
+    currency: str,
+    as_of: PartialDate | None,
+    rounds: Iterable[Round],
+    possibly: FundingBreakdown | None = None,
+) -> FundingBreakdown:
+    funded: list[FundedRound] = []
+    undisclosed: list[Round] = []
+    excluded: list[Round] = []
+    for r in rounds:
+        if r.stage is Stage.SECONDARY:
+            excluded.append(r)
+        elif r.amount is None:
+            undisclosed.append(r)
+        else:
+            funded.append(
+                FundedRound(round=r, conversion=r.amount.convert(currency, on=r.announced))
+            )
+    return FundingBreakdown(
+        company=company,
+        currency=currency,
+        as_of=as_of,
+        rounds=tuple(funded),
+        undisclosed=tuple(undisclosed),
+        excluded=tuple(excluded),
+        possibly=possibly,
+    )
 
 
 def _rebuild(version: str | None, *collections: tuple[Any, ...]) -> Ecosystem:

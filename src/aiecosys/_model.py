@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from aiecosys import _checks as check
-from aiecosys._dates import PartialDate
+from aiecosys._dates import DateLike, PartialDate, Timing, as_day
 from aiecosys._money import Money
 
 __all__ = [
@@ -199,12 +199,37 @@ class Role:
         if value is not None and self.start is not None and value.last_day < self.start.first_day:
             raise check.fail(field, f"ends ({value}) before it starts ({self.start})")
 
-    def held_on(self, day: PartialDate | str) -> bool:
-        """Tell whether the role may have been held during *day* (unknown bounds are open)."""
-        date = PartialDate.of(day)
-        started = self.start is None or self.start.first_day <= date.last_day
-        not_ended = self.end is None or self.end.last_day >= date.first_day
-        return started and not_ended
+    def held_on(self, day: DateLike) -> bool:
+        """Tell whether the role may have been held on *day* (surely or possibly).
+
+        The role is placed against *day* by the one rule of :meth:`PartialDate.timing` (a
+        partial *day* stands for its last day): it is held from its start through its end,
+        an unknown start may be any day, and a role with no end is held still.
+
+        >>> Role(organisation="o", title="CEO", start=PartialDate.parse("2015")).held_on("2020")
+        True
+        """
+        return self._held(day) is not False
+
+    def surely_held_on(self, day: DateLike) -> bool:
+        """Tell whether the role was surely held on *day* (see :meth:`held_on`).
+
+        >>> role = Role(organisation="o", title="CEO", end=PartialDate.parse("2018"))
+        >>> role.held_on("2017"), role.surely_held_on("2017")
+        (True, False)
+        """
+        return self._held(day) is True
+
+    def _held(self, day: DateLike) -> bool | None:
+        """True if surely held on *day*, False if surely not, None if the dates cannot tell."""
+        start = Timing.UNCERTAIN if self.start is None else self.start.timing(day)
+        # Held through its end day: it has ended by *day* when it ended by the day before.
+        end = Timing.AFTER if self.end is None else self.end.timing(as_day(day).subtract(days=1))
+        if start is Timing.AFTER or end is Timing.BEFORE:
+            return False
+        if start is Timing.BEFORE and end is Timing.AFTER:
+            return True
+        return None
 
 
 @attrs.frozen(kw_only=True)

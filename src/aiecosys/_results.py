@@ -1,8 +1,16 @@
-"""What the queries return, beyond plain records."""
+"""What the queries return, beyond plain records.
+
+Two rules shape every result here. Unknown is not zero: a total over rounds whose amount is
+undisclosed is a lower bound and says so (:class:`CompanyTotal`). A date known to the month
+or year is not a day: against an ``as_of`` date, what surely holds and what possibly holds
+are kept apart (:class:`AsOf`, ``possibly`` fields), following :meth:`PartialDate.timing`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import Generic, TypeVar, overload
 
 import attrs
 
@@ -12,6 +20,7 @@ from aiecosys._model import Claim, Company, Investor, Round
 from aiecosys._money import Money
 
 __all__ = [
+    "AsOf",
     "CoInvestor",
     "CompanyTotal",
     "FundedRound",
@@ -20,20 +29,70 @@ __all__ = [
     "Summary",
 ]
 
+T = TypeVar("T")
+
+
+@attrs.frozen(kw_only=True)
+class AsOf(Sequence[T], Generic[T]):
+    """The answer of a query at a point in time: what surely holds, and what possibly does.
+
+    ``surely`` holds the items whose dates place them surely on or before ``as_of``;
+    ``possibly`` the items that hold only if a date known to the month or year falls on the
+    right side of ``as_of`` (its interval straddles it; see :meth:`PartialDate.timing`).
+    Without ``as_of`` (``None``) everything is sure and ``possibly`` is empty.
+
+    It reads as the sequence of the sure items (``len``, indexing, iteration, ``in``), so
+    ``list(result)`` never includes an uncertain item by accident; ``possibly`` is always there
+    to look at, and ``complete`` says whether there is anything in it.
+
+    >>> import aiecosys
+    >>> found = aiecosys.load().rounds_of("Mistral AI", as_of="2023-12-15")
+    >>> [str(r.announced) for r in found], [str(r.announced) for r in found.possibly]
+    (['2023-06-13'], ['2023-12'])
+    """
+
+    as_of: PartialDate | None
+    surely: tuple[T, ...]
+    possibly: tuple[T, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """True when nothing is uncertain (``possibly`` is empty)."""
+        return not self.possibly
+
+    def __len__(self) -> int:
+        """Count the sure items."""
+        return len(self.surely)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
+        """Return a sure item, or a tuple of them for a slice."""
+        return self.surely[index]
+
+    def __iter__(self) -> Iterator[T]:
+        """Iterate over the sure items."""
+        return iter(self.surely)
+
 
 @attrs.frozen(kw_only=True)
 class CoInvestor:
     """An investor who shared at least one round with another, and the rounds they shared.
 
-    ``rounds`` are in announcement order; ``len(rounds)`` is the strength of the tie.
+    ``rounds`` are the shared rounds surely announced by the query's ``as_of``, in
+    announcement order; ``len(rounds)`` is the strength of the tie. ``uncertain`` are shared
+    rounds whose date straddles ``as_of`` (empty without ``as_of``).
     """
 
     investor: Investor
     rounds: tuple[Round, ...]
+    uncertain: tuple[Round, ...] = ()
 
     @property
     def shared(self) -> int:
-        """How many rounds the two investors shared."""
+        """How many rounds the two investors surely shared."""
         return len(self.rounds)
 
 
@@ -55,14 +114,105 @@ class FundedRound:
         return self.conversion.converted
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+@attrs.frozen(kw_only=True)
+class CompanyTotal:
+    """What a company raised, with what is unknown about it (see :meth:`Ecosystem.total_raised`).
+
+    ``known`` is the sum of the disclosed amounts of the rounds counted (surely announced by
+    ``as_of``; secondary sales are never counted). It is exact only when :attr:`complete`;
+    otherwise it is a lower bound. It is ``None`` when every counted round is undisclosed:
+    the amount is unknown, never zero. A company with no counted round has ``known`` zero.
+
+    ``rounds`` counts the rounds counted, ``undisclosed`` those of them with no amount.
+    ``uncertain`` counts rounds whose announced date straddles ``as_of``, so they may or may
+    not count; ``uncertain_known`` is the sum of their disclosed amounts (``None`` when none
+    is disclosed) and ``uncertain_undisclosed`` how many of them have no amount.
+
+    ``str()`` reads ``EUR 490,000,000`` when complete, ``USD ≥ 1,234 (2 rounds
+    undisclosed)`` for a lower bound, ``USD unknown (1 round undisclosed)`` when nothing is
+    known, and names rounds possibly announced by ``as_of`` with their amount.
+    """
+
+    company: Company
+    currency: str
+    as_of: PartialDate | None = None
+    known: Money | None
+    rounds: int
+    undisclosed: int = 0
+    uncertain: int = 0
+    uncertain_known: Money | None = None
+    uncertain_undisclosed: int = 0
+
+    @property
+    def complete(self) -> bool:
+        """True when ``known`` is the exact total: nothing undisclosed, no date uncertain."""
+        return self.undisclosed == 0 and self.uncertain == 0
+
+    @property
+    def disclosed(self) -> int:
+        """How many counted rounds have a disclosed amount."""
+        return self.rounds - self.undisclosed
+
+    @property
+    def headline(self) -> str:
+        """The amount alone: ``EUR 490,000,000``, ``USD ≥ 1,234`` or ``USD unknown``."""
+        if self.known is None:
+            return f"{self.currency} unknown"
+        amount = str(self.known).removeprefix(f"{self.currency} ")
+        return f"{self.currency} {'' if self.complete else '≥ '}{amount}"
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What a reader must know to read ``known`` right, one phrase each.
+
+        The reasons it is not exact (rounds undisclosed, rounds possibly announced by
+        ``as_of``), or that no round counts at all (a zero that means "none recorded").
+        """
+        notes = []
+        if self.rounds == 0 and self.uncertain == 0:
+            by = "" if self.as_of is None else f" by {self.as_of}"
+            notes.append(f"no round recorded{by}")
+        if self.undisclosed:
+            notes.append(f"{_plural(self.undisclosed, 'round')} undisclosed")
+        if self.uncertain:
+            parts = []
+            if self.uncertain_known is not None:
+                parts.append(str(self.uncertain_known))
+            if self.uncertain_undisclosed:
+                parts.append(f"{self.uncertain_undisclosed} undisclosed")
+            notes.append(
+                f"{_plural(self.uncertain, 'round')} possibly announced by {self.as_of}: "
+                + " + ".join(parts)
+            )
+        return tuple(notes)
+
+    def __str__(self) -> str:
+        """Render the headline, with the notes in brackets when the total is not exact."""
+        notes = self.notes
+        return f"{self.headline} ({'; '.join(notes)})" if notes else self.headline
+
+
+def _sum(amounts: Sequence[FundedRound], currency: str) -> Money:
+    return Money(
+        amount=sum((f.conversion.converted.amount for f in amounts), Decimal(0)),
+        currency=currency,
+    )
+
+
 @attrs.frozen(kw_only=True)
 class FundingBreakdown:
     """How a company's total raised is made up.
 
     ``rounds``: the rounds counted, each with its original and converted amount.
-    ``undisclosed``: rounds left out of the total because their amount is not known.
+    ``undisclosed``: rounds counted whose amount is not known (so the total is a lower bound).
     ``excluded``: rounds left out because the company raised nothing in them (secondary sales).
-    Rounds announced after ``as_of`` are not listed at all.
+    ``possibly``: the same breakdown over the rounds whose announced date straddles ``as_of``
+    (they may or may not count; ``None`` inside that breakdown itself). Rounds surely
+    announced after ``as_of`` are not listed at all.
     """
 
     company: Company
@@ -71,31 +221,38 @@ class FundingBreakdown:
     rounds: tuple[FundedRound, ...]
     undisclosed: tuple[Round, ...]
     excluded: tuple[Round, ...]
+    possibly: FundingBreakdown | None = None
 
     @property
-    def total(self) -> Money:
-        """The sum of the converted amounts of the counted rounds."""
-        amounts = (f.conversion.converted.amount for f in self.rounds)
-        return Money(amount=sum(amounts, Decimal(0)), currency=self.currency)
-
-
-@attrs.frozen(kw_only=True)
-class CompanyTotal:
-    """A company and its total raised (see :meth:`Ecosystem.total_raised`)."""
-
-    company: Company
-    total: Money
-    rounds: int
-    undisclosed: int
+    def total(self) -> CompanyTotal:
+        """The total of the counted rounds, with what is undisclosed and uncertain."""
+        maybe = self.possibly
+        disclosed = bool(self.rounds) or not self.undisclosed
+        return CompanyTotal(
+            company=self.company,
+            currency=self.currency,
+            as_of=self.as_of,
+            known=_sum(self.rounds, self.currency) if disclosed else None,
+            rounds=len(self.rounds) + len(self.undisclosed),
+            undisclosed=len(self.undisclosed),
+            uncertain=0 if maybe is None else len(maybe.rounds) + len(maybe.undisclosed),
+            uncertain_known=_sum(maybe.rounds, self.currency) if maybe and maybe.rounds else None,
+            uncertain_undisclosed=0 if maybe is None else len(maybe.undisclosed),
+        )
 
 
 @attrs.frozen(kw_only=True)
 class InvestorActivity:
-    """An investor and how many rounds it took part in, and led."""
+    """An investor and how many rounds it took part in, and led.
+
+    ``rounds`` and ``leads`` count rounds surely announced by the summary's ``as_of``;
+    ``uncertain`` counts the rounds it took part in whose date straddles ``as_of``.
+    """
 
     investor: Investor
     rounds: int
     leads: int
+    uncertain: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -103,8 +260,10 @@ class Summary:
     """An overview of an ecosystem (see :meth:`Ecosystem.summary`).
 
     ``counts`` maps each collection (``companies``, ``rounds``…) to its size;
-    ``raised_most`` and ``most_active`` are the top entries, best first; ``contradicted``
-    lists every claim the evidence contradicts, by id.
+    ``raised_most`` and ``most_active`` are the top entries, best first, as of ``as_of``;
+    ``unranked`` holds the companies with rounds but no surely known amount (every counted
+    round undisclosed, or only rounds possibly announced by ``as_of``), which a ranking by
+    amount cannot place; ``contradicted`` lists every claim the evidence contradicts, by id.
     """
 
     version: str | None
@@ -113,3 +272,5 @@ class Summary:
     raised_most: tuple[CompanyTotal, ...]
     most_active: tuple[InvestorActivity, ...]
     contradicted: tuple[Claim, ...]
+    as_of: PartialDate | None = None
+    unranked: tuple[CompanyTotal, ...] = ()

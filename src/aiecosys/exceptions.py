@@ -7,6 +7,10 @@ catch either ``aiecosys.DataError`` or plain ``ValueError``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aiecosys._results import CompanyTotal
 
 __all__ = [
     "AiecosysError",
@@ -14,6 +18,7 @@ __all__ = [
     "ConversionError",
     "CurrencyMismatch",
     "DataError",
+    "IncompleteTotal",
     "MissingDependency",
     "NotFound",
     "Problem",
@@ -175,6 +180,19 @@ class CurrencyMismatch(AiecosysError, ValueError):
 
 class ConversionError(AiecosysError, ValueError):
     """No reference rate exists for a conversion (unknown currency or date out of range)."""
+
+
+class IncompleteTotal(AiecosysError, ValueError):
+    """A total asked for with ``strict=True`` is not exact: some amount or date is unknown.
+
+    ``total`` is the :class:`~aiecosys.CompanyTotal` that was not complete; the message names
+    the company and what is missing.
+    """
+
+    def __init__(self, total: CompanyTotal) -> None:
+        """Say which total is a lower bound, and why."""
+        self.total = total
+        super().__init__(f"the total raised by {total.company.name} is not exact: {total}")
 
 
 class MissingDependency(AiecosysError, ImportError):
