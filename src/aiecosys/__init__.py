@@ -28,6 +28,7 @@ from aiecosys.exceptions import (
 if TYPE_CHECKING:
     from aiecosys._arrow import to_arrow, write_parquet
     from aiecosys._bundled import (
+        DATA_HORIZON,
         DATA_VERSION,
         claims_about,
         co_investors,
@@ -114,6 +115,7 @@ _LAZY: dict[str, str] = {
     "Conflicts": "_combine",
     "Conversion": "_fx",
     "Coverage": "_coverage",
+    "DATA_HORIZON": "_bundled",
     "DATA_VERSION": "_bundled",
     "Ecosystem": "_ecosystem",
     "FORMAT": "_codec",
@@ -153,6 +155,7 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "DATA_HORIZON",
     "DATA_VERSION",
     "FORMAT",
     "AiecosysError",

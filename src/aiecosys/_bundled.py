@@ -11,10 +11,17 @@ from aiecosys._ecosystem import DateLike, Ecosystem, Record
 from aiecosys._model import Claim, Company, Investor, Person, Role, Round, Verdict
 from aiecosys._results import AsOf, CoInvestor, CompanyTotal, FundingBreakdown, Summary
 
-__all__ = ["DATA_VERSION", "load"]
+__all__ = ["DATA_HORIZON", "DATA_VERSION", "load"]
 
-DATA_VERSION = "2026.11.26"
+DATA_VERSION = "2026.11.28"
 """The version of the bundled dataset, independent of the package version."""
+
+DATA_HORIZON = "2026-06-30"
+"""The last day the bundled dataset was searched to: rounds announced later are not in it.
+
+Up to it, the data holds the rounds public sources report for its companies, with the gaps
+each company's total-raised claim explains (see the dataset docs).
+"""
 
 _lock = threading.Lock()
 _cache: list[Ecosystem] = []

@@ -187,6 +187,7 @@ def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int, as_of: st
         _emit_json(
             {
                 "version": s.version,
+                "horizon": _bundled.DATA_HORIZON if s.version == _bundled.DATA_VERSION else None,
                 "currency": s.currency,
                 "as_of": as_of,
                 "counts": s.counts,
@@ -213,7 +214,7 @@ def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int, as_of: st
         )
         return
     counts = ", ".join(f"{n} {k}" for k, n in s.counts.items())
-    click.echo(f"Ecosystem{f' (data version {s.version})' if s.version else ''}: {counts}\n")
+    click.echo(f"Ecosystem{_data_version(s.version)}: {counts}\n")
     by = f", as of {as_of}" if as_of else ""
     click.echo(f"Raised most ({currency}, each round converted at the ECB rate of its date{by})")
     if any(not t.complete for t in s.raised_most):
@@ -262,6 +263,15 @@ def coverage(*, eco: Ecosystem, as_json: bool) -> None:
         _emit_json(attrs.asdict(report) | {"share_on_a_or_b": float(report.share_on_a_or_b)})
         return
     click.echo(_table(["what", "figure"], report.rows()))
+
+
+def _data_version(version: str | None) -> str:
+    """Name the data version, and the horizon where it is the bundled data's."""
+    if version is None:
+        return ""
+    if version == _bundled.DATA_VERSION:
+        return f" (data version {version}, searched to {_bundled.DATA_HORIZON})"
+    return f" (data version {version})"
 
 
 def _subject(eco: Ecosystem, claim: Claim) -> str:

@@ -155,7 +155,7 @@ def table(eco: Ecosystem, name: str) -> list[dict[str, str]]:
     >>> import aiecosys
     >>> row = aiecosys.table(aiecosys.load(), "rounds")[0]
     >>> row["company_name"], row["announced"], row["precision"]
-    ('OpenAI', '2015-12-11', 'day')
+    ('Databricks', '2013-09', 'month')
     """
     try:
         build = TABLES[name]

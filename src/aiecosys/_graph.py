@@ -35,7 +35,7 @@ def co_investment_graph(eco: Ecosystem) -> nx.Graph[str]:
     >>> import aiecosys
     >>> graph = aiecosys.co_investment_graph(aiecosys.load())
     >>> graph.edges["investor:nvidia", "investor:salesforce-ventures"]["weight"]
-    3
+    9
     """
     nx = _networkx()
     graph = nx.Graph()
