@@ -47,12 +47,19 @@ if TYPE_CHECKING:
     from aiecosys._codec import FORMAT, dump, dumps, loads
     from aiecosys._combine import Conflicts
     from aiecosys._coverage import Coverage
-    from aiecosys._crunchbase import CrunchbaseImport, ImportReport, RowNote, read_crunchbase
     from aiecosys._dates import PartialDate, Precision, Timing
     from aiecosys._ecosystem import Ecosystem
     from aiecosys._export import table, write_csv
     from aiecosys._fx import Conversion, convert
     from aiecosys._graph import co_investment_graph, investment_graph, write_graph
+    from aiecosys._importers import (
+        CrunchbaseImport,
+        ImportReport,
+        ProviderCheck,
+        ProviderDifference,
+        RowNote,
+        read_crunchbase,
+    )
     from aiecosys._model import (
         Claim,
         Company,
@@ -97,10 +104,12 @@ _LAZY: dict[str, str] = {
     "plot_funding": "_plots",
     "plot_network": "_plots",
     "Picture": "_plots",
-    "CrunchbaseImport": "_crunchbase",
-    "ImportReport": "_crunchbase",
-    "RowNote": "_crunchbase",
-    "read_crunchbase": "_crunchbase",
+    "CrunchbaseImport": "_importers",
+    "ImportReport": "_importers",
+    "RowNote": "_importers",
+    "ProviderCheck": "_importers",
+    "ProviderDifference": "_importers",
+    "read_crunchbase": "_importers",
     "co_investment_graph": "_graph",
     "investment_graph": "_graph",
     "write_graph": "_graph",
@@ -190,6 +199,8 @@ __all__ = [
     "Picture",
     "Precision",
     "Problem",
+    "ProviderCheck",
+    "ProviderDifference",
     "Reliability",
     "Role",
     "Round",

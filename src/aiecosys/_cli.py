@@ -14,15 +14,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-import attrs
 import click
 
 from aiecosys import _bundled, _codec
 from aiecosys._arrow import write_parquet
-from aiecosys._crunchbase import read_crunchbase
 from aiecosys._ecosystem import Ecosystem
 from aiecosys._export import TABLES, write_csv
 from aiecosys._graph import co_investment_graph, investment_graph, write_graph
+from aiecosys._importers import read_crunchbase
 from aiecosys._model import Claim, Round, Stage, Verdict
 from aiecosys._money import Money
 from aiecosys._plots import plot_funding, plot_network
@@ -636,7 +635,7 @@ def import_group() -> None:
 
 
 @import_group.command("crunchbase")
-@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--output",
     "-o",
@@ -646,43 +645,43 @@ def import_group() -> None:
 )
 @click.option(
     "--investments",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="A CSV of investor rows to add (company_name, investor_name, funded_when, "
-    "amount_usd for the 2013 export; investments.csv for the uuid export).",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="One more file to read: the 2013 export's investor rows (company_name, "
+    "investor_name, funded_when, amount_usd), or any other export file.",
 )
 @click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the full import report, every skipped row included, as JSON.",
 )
+@click.option("--strict", is_flag=True, help="Stop at the first row that cannot be imported.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report summary as JSON.")
-def import_crunchbase(
-    directory: Path, output: Path, investments: Path | None, report: Path | None, as_json: bool
+def import_crunchbase(  # noqa: PLR0917 - click passes one argument per option
+    paths: tuple[Path, ...],
+    output: Path,
+    investments: Path | None,
+    report: Path | None,
+    strict: bool,
+    as_json: bool,
 ) -> None:
-    """Import a Crunchbase CSV export (2013 or uuid format) and report every row passed over."""
+    """Import Crunchbase exports (files or folders; each file recognised by its content)."""
+    for target in (output, report):
+        if target is not None and not target.resolve().parent.is_dir():
+            _fail(f"cannot write {target}: no such folder {target.parent}", EXIT_BAD_INPUT)
     try:
-        result = read_crunchbase(directory, investments=investments)
+        result = read_crunchbase(paths, investments=investments, strict=strict)
     except DataError as error:
         _fail(str(error), EXIT_BAD_INPUT)
-    _codec.dump(result.ecosystem, output)
     rep = result.report
-    summary_doc = {
-        "format": rep.format,
-        "output": str(output),
-        "rows_read": rep.rows_read,
-        "built": rep.built,
-        "skipped": rep.reasons(),
-        "changed": rep.changes(),
-    }
-    if report is not None:
-        full = {
-            **summary_doc,
-            "skipped_rows": [attrs.asdict(n) for n in rep.skipped],
-            "changed_rows": [attrs.asdict(n) for n in rep.changed],
-        }
-        report.write_text(json.dumps(full, indent=2, ensure_ascii=False), encoding="utf-8")
+    try:
+        _codec.dump(result.ecosystem, output)
+        if report is not None:
+            full = json.dumps(rep.to_json(rows=True), indent=2, ensure_ascii=False)
+            report.write_text(full, encoding="utf-8")
+    except OSError as error:
+        _fail(f"cannot write {error.filename}: {error.strerror}", EXIT_BAD_INPUT)
     if as_json:
-        _emit_json(summary_doc)
+        _emit_json({"output": str(output), **rep.to_json()})
         return
     click.echo(f"Imported {rep.format} export into {output}")
     click.echo("Rows read: " + ", ".join(f"{n} in {f}" for f, n in rep.rows_read.items()))
@@ -695,6 +694,9 @@ def import_crunchbase(
         f"Changed rows ({len(rep.changed)}): "
         + (", ".join(f"{n} {k}" for k, n in rep.changes().items()) or "none")
     )
+    for check in rep.checks:
+        for line in check.lines():
+            click.echo(line)
     if report is None and (rep.skipped or rep.changed):
         click.echo("Every row with its line number and reason: add --report FILE")
 

@@ -1,0 +1,220 @@
+"""What an import built, passed over and checked against the provider's own figures."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from aiecosys._ecosystem import Ecosystem
+    from aiecosys._money import Money
+
+__all__ = ["CrunchbaseImport", "ImportReport", "ProviderCheck", "ProviderDifference", "RowNote"]
+
+
+@attrs.frozen(kw_only=True)
+class RowNote:
+    """A row that was skipped, or kept with a change, and why.
+
+    *line* is the file's line where the row starts (0 for a note about the whole import);
+    *column* the column at fault, where one is.
+
+    >>> print(RowNote(file="rounds.csv", line=7, column="currency", reason="'BTC' is not ..."))
+    rounds.csv:7: currency: 'BTC' is not ...
+    """
+
+    file: str
+    line: int
+    reason: str
+    column: str | None = None
+
+    def __str__(self) -> str:
+        """Render as ``file:line: column: reason``."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return (
+            f"{where}: {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ProviderDifference:
+    """One figure of ours beside the provider's, where they differ (or cannot be compared).
+
+    *record* is the id of the round or company; *ours* and *provider* the two figures
+    (``None`` where one has none); *detail* says how ours was computed.
+    """
+
+    record: str
+    ours: Decimal | None
+    provider: Decimal | None
+    detail: str
+
+
+@attrs.frozen(kw_only=True)
+class ProviderCheck:
+    """How one file's records agree with the figures the provider computed for that file.
+
+    FX: every amount not in US dollars that the provider also gives in US dollars is converted
+    at the ECB reference rate of its announced date (:func:`aiecosys.convert`);
+    ``fx_within`` counts those within 0.5%, 1% and 2% of the provider's figure,
+    ``fx_worst`` is the largest relative difference, ``fx_outside_1pct`` lists each amount
+    outside 1% and ``fx_not_converted`` each amount the ECB table cannot convert.
+
+    Totals: for each company whose rounds the file holds completely, the sum of its round
+    amounts (in US dollars, secondary sales included, as the provider sums them; rounds
+    without an amount are unknown, left out as the provider leaves them out) against the
+    provider's total; ``totals_differ`` lists the companies that differ.
+
+    Investor counts: the provider's number of investors per round against the investors
+    imported for it; ``investor_counts_differ`` lists the rounds that differ.
+    """
+
+    file: str
+    fx_checked: int = 0
+    fx_within: dict[str, int] = attrs.field(factory=dict)
+    fx_worst: Decimal | None = None
+    fx_outside_1pct: tuple[ProviderDifference, ...] = ()
+    fx_not_converted: tuple[ProviderDifference, ...] = ()
+    totals_checked: int = 0
+    totals_differ: tuple[ProviderDifference, ...] = ()
+    investor_counts_checked: int = 0
+    investor_counts_differ: tuple[ProviderDifference, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the check as a JSON-ready dict (decimals as strings, exact)."""
+
+        def diffs(items: tuple[ProviderDifference, ...]) -> list[dict[str, Any]]:
+            return [
+                {
+                    "record": d.record,
+                    "ours": None if d.ours is None else str(d.ours),
+                    "provider": None if d.provider is None else str(d.provider),
+                    "detail": d.detail,
+                }
+                for d in items
+            ]
+
+        return {
+            "file": self.file,
+            "fx": {
+                "checked": self.fx_checked,
+                "within": self.fx_within,
+                "worst": None if self.fx_worst is None else f"{self.fx_worst:.4%}",
+                "outside_1pct": diffs(self.fx_outside_1pct),
+                "not_converted": diffs(self.fx_not_converted),
+            },
+            "totals": {
+                "checked": self.totals_checked,
+                "equal": self.totals_checked - len(self.totals_differ),
+                "differ": diffs(self.totals_differ),
+            },
+            "investor_counts": {
+                "checked": self.investor_counts_checked,
+                "equal": self.investor_counts_checked - len(self.investor_counts_differ),
+                "differ": diffs(self.investor_counts_differ),
+            },
+        }
+
+    def lines(self) -> list[str]:
+        """Describe the check in a few lines of text, one per kind of figure."""
+        out = []
+        if self.fx_checked or self.fx_not_converted:
+            within = ", ".join(f"{n} within {k}" for k, n in self.fx_within.items())
+            worst = "" if self.fx_worst is None else f", worst {self.fx_worst:.2%}"
+            out.append(
+                f"FX against the provider's USD: {self.fx_checked} amounts, {within}{worst}"
+                + (
+                    f"; {len(self.fx_not_converted)} not convertible at ECB rates"
+                    if self.fx_not_converted
+                    else ""
+                )
+            )
+            out.extend(
+                f"  outside 1%: {d.record}: ours {d.ours}, provider {d.provider} ({d.detail})"
+                for d in self.fx_outside_1pct
+            )
+        if self.totals_checked:
+            equal = self.totals_checked - len(self.totals_differ)
+            out.append(f"Totals per company: {equal} of {self.totals_checked} equal the provider's")
+            out.extend(
+                f"  {d.record}: ours {d.ours}, provider {d.provider} ({d.detail})"
+                for d in self.totals_differ[:20]
+            )
+        if self.investor_counts_checked:
+            equal = self.investor_counts_checked - len(self.investor_counts_differ)
+            out.append(
+                f"Investors per round: {equal} of {self.investor_counts_checked} equal the "
+                "provider's count"
+            )
+            out.extend(
+                f"  {d.record}: ours {d.ours}, provider {d.provider} ({d.detail})"
+                for d in self.investor_counts_differ[:20]
+            )
+        return [f"{self.file}: {line}" if not line.startswith("  ") else line for line in out]
+
+
+def _kind(note: RowNote) -> str:
+    return note.reason.split(":")[0]
+
+
+@attrs.frozen(kw_only=True)
+class ImportReport:
+    """What an import read, built and passed over, and how it agrees with the provider.
+
+    ``files`` names each file read and the table it was recognised as (or why it was not
+    read); ``rows_read`` counts data rows per file; ``built`` counts records per kind;
+    ``skipped`` lists every row not built into a record; ``changed`` every row kept with a
+    change (a junk amount read as unknown, a founding date dropped because a round precedes
+    it). ``provider_usd`` keeps the provider's own US-dollar figure for each round amount
+    that has one (round id → Money), beside our amount as announced, never in its place;
+    ``checks`` holds the agreement with the provider's figures, per file.
+    ``provider_totals`` (company id → the export's own total in USD, ``None`` where empty or
+    junk), ``provider_round_counts`` and ``provider_investor_counts`` keep the raw figures.
+    """
+
+    format: str
+    rows_read: dict[str, int]
+    built: dict[str, int]
+    skipped: tuple[RowNote, ...]
+    changed: tuple[RowNote, ...]
+    provider_totals: dict[str, Decimal | None]
+    provider_round_counts: dict[str, int]
+    provider_investor_counts: dict[str, int]
+    files: dict[str, str] = attrs.field(factory=dict)
+    provider_usd: dict[str, Money] = attrs.field(factory=dict)
+    checks: tuple[ProviderCheck, ...] = ()
+
+    def reasons(self) -> dict[str, int]:
+        """Count skipped rows by kind of reason (the part of the reason before its colon)."""
+        return dict(Counter(map(_kind, self.skipped)).most_common())
+
+    def changes(self) -> dict[str, int]:
+        """Count changed rows by kind of change (the part of the reason before its colon)."""
+        return dict(Counter(map(_kind, self.changed)).most_common())
+
+    def to_json(self, *, rows: bool = False) -> dict[str, Any]:
+        """Return the report as a JSON-ready dict; with *rows*, every skipped and changed row."""
+        doc: dict[str, Any] = {
+            "format": self.format,
+            "files": self.files,
+            "rows_read": self.rows_read,
+            "built": self.built,
+            "skipped": self.reasons(),
+            "changed": self.changes(),
+            "checks": [c.to_json() for c in self.checks],
+        }
+        if rows:
+            doc["skipped_rows"] = [attrs.asdict(n) for n in self.skipped]
+            doc["changed_rows"] = [attrs.asdict(n) for n in self.changed]
+        return doc
+
+
+@attrs.frozen(kw_only=True)
+class CrunchbaseImport:
+    """An imported ecosystem and its report."""
+
+    ecosystem: Ecosystem
+    report: ImportReport
