@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from aiecosys._codec import _collector_paused
 from aiecosys.exceptions import DataError, Problem
 
 from ._builder import Builder
@@ -57,6 +58,13 @@ def read_crunchbase(
     'crunchbase-2016'
     """
     paths = _files(source, investments)
+    with _collector_paused():  # millions of new records: no collection passes while building
+        return _read(source, paths, strict=strict)
+
+
+def _read(
+    source: PathLike | Iterable[PathLike], paths: list[tuple[Path, str]], *, strict: bool
+) -> CrunchbaseImport:
     b = Builder(strict=strict)
     tables: defaultdict[Table, list[CsvTable]] = defaultdict(list)
     documents: list[tuple[str, Any]] = []
