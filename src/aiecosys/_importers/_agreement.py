@@ -8,6 +8,7 @@ that a user sees, per file, how far the two agree and every case where they do n
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from decimal import Decimal
 
 from aiecosys._dates import PartialDate
@@ -26,11 +27,11 @@ THRESHOLDS = (("0.5%", Decimal("0.005")), ("1%", Decimal("0.01")), ("2%", Decima
 
 def check_provider(  # noqa: C901 - three checks, each a short loop, share their tallies
     eco: Ecosystem,
-    usd: list[tuple[str, str, Money, PartialDate, Decimal]],
-    totals: list[tuple[str, str, Decimal, str, tuple[str, ...] | None]],
-    investor_counts: list[tuple[str, str, int]],
+    usd: Sequence[tuple[str, str, Money, PartialDate, Decimal]],
+    totals: Sequence[tuple[str, str, Decimal, str, tuple[str, ...] | None]],
+    investor_counts: Sequence[tuple[str, str, int]],
     *,
-    files: list[str],
+    files: Sequence[str],
 ) -> tuple[ProviderCheck, ...]:
     """Return one check per file that carries any of the provider's figures, in file order."""
     by_file: defaultdict[str, dict[str, list[ProviderDifference]]] = defaultdict(

@@ -9,6 +9,7 @@ investors found in a round with dicts, never by scanning.
 
 from __future__ import annotations
 
+import enum
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
@@ -42,6 +43,10 @@ def _where(at: Where) -> tuple[str, int]:
 def _fatal(note: RowNote) -> DataError:
     where = f"{note.file}:{note.line}" + (f": {note.column}" if note.column else "")
     return DataError([Problem(where, f"{note.reason} (strict import)")])
+
+
+def _shown(value: object) -> str:
+    return str(value.value) if isinstance(value, enum.Enum) else str(value)
 
 
 def _field_of(problem: Problem) -> str:
@@ -182,7 +187,7 @@ class Builder:
             self.rounds[round_.id] = round_
             return round_.id
         differ = [
-            f"{name} {getattr(known, name)} here {getattr(round_, name)}"
+            f"{name} {_shown(getattr(known, name))} here {_shown(getattr(round_, name))}"
             for name in ("company", "stage", "announced", "amount")
             if getattr(round_, name) != getattr(known, name)
         ]
@@ -237,21 +242,26 @@ class Builder:
         source_id = self._source_ids.get(url)
         if source_id is None:
             tail = url.split("crunchbase.com/", 1)[-1]
-            source = self.build(
-                at,
-                Source,
-                {"url": "cb_url"},
-                id=f"source:crunchbase/{slug(tail)}",
-                title=f"Crunchbase page {tail[:300]}",
-                publisher="Crunchbase",
-                url=url,
-                reliability=Reliability.B,
-                note=f"Entity page named in {_where(at)[0][:300]}",
-            )
-            if source is None:
+            base = source_id = f"source:crunchbase/{slug(tail)}"
+            n = 2
+            while source_id in self.sources:  # another page with the same slug
+                source_id, n = f"{base}-{n}", n + 1
+            try:
+                source = Source(
+                    id=source_id,
+                    title=f"Crunchbase page {tail[:300]}",
+                    publisher="Crunchbase",
+                    url=url,
+                    reliability=Reliability.B,
+                    note=f"Entity page named in {_where(at)[0][:300]}",
+                )
+            except ValueError as error:
+                problems = error.problems if isinstance(error, DataError) else ()
+                reason = problems[0].message if problems else str(error)
+                self.change(at, f"page not cited: {reason}", lossy=False)
                 return (file_source,)
-            source_id = self._source_ids[url] = source.id
-            self.sources.setdefault(source.id, source)
+            self._source_ids[url] = source_id
+            self.sources[source_id] = source
         return (file_source, source_id)
 
     # Finishing ----------------------------------------------------------------------------

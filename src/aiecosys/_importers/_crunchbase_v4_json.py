@@ -11,6 +11,7 @@ before rounds known only through an investment, whatever the order of the files.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -30,20 +31,29 @@ _ENTITY_CARDS = frozenset({"investors"})
 _CARD_LIMIT = 100  # the API returns at most this many items per card
 
 
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        twice = next(k for k, n in Counter(k for k, _ in pairs).items() if n > 1)
+        msg = f"the key {twice[:40]!r} appears twice in one object"
+        raise ValueError(msg)
+    return found
+
+
 def load_json(name: str, text: str) -> Any:
-    """Parse a JSON file exactly (decimals, never floats); raise ``DataError`` with its line."""
+    """Parse a JSON file exactly (decimals, never floats); raise ``DataError`` with its line.
+
+    A key given twice in one object is an error (JSON parsers silently keep the last).
+    """
     try:
-        return json.loads(text, parse_float=Decimal)
+        return json.loads(text, parse_float=Decimal, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
-        raise DataError(
-            [
-                Problem(
-                    f"{name}:{error.lineno}", f"not valid JSON: {error.msg} (column {error.colno})"
-                )
-            ]
-        ) from None
+        where, what = f"{name}:{error.lineno}", f"{error.msg} (column {error.colno})"
+        raise DataError([Problem(where, f"not valid JSON: {what}")]) from None
     except RecursionError:
         raise DataError([Problem(name, "not valid JSON: nested too deeply")]) from None
+    except ValueError as error:  # a duplicated key, or an integer over Python's digit limit
+        raise DataError([Problem(name, f"not valid JSON: {str(error)[:200]}")]) from None
 
 
 class _Item:
@@ -125,7 +135,7 @@ def read_v4_json(  # noqa: C901 - one branch per kind of entity
             items.append(item)
     for item in items:  # companies, investors and people first, rounds next, investments last
         kind = _kind(item.props)
-        if kind == "organization" and item.card in _ENTITY_CARDS:
+        if item.card in _ENTITY_CARDS:  # organisations and people who invest
             _investor(b, item, item.props)
         elif kind == "organization":
             _company(b, item, item.props)

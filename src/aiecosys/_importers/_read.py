@@ -70,7 +70,7 @@ def _read(
     documents: list[tuple[str, Any]] = []
     for path, name in paths:
         data = read_bytes(path)
-        text = decode(data)
+        text, encoding = decode(data)
         kind: Table | str
         if looks_like_json(path, data[:64]):
             document = load_json(name, text)
@@ -82,6 +82,8 @@ def _read(
             if isinstance(kind, Table):
                 tables[kind].append(read_table(path, name, text))
         b.files[name] = kind.value if isinstance(kind, Table) else kind
+        if encoding is not None:
+            b.files[name] += f" (not UTF-8: read as {encoding})"
     exports = _read_exports(b, tables, documents)
     if not exports:
         listed = "; ".join(f"{name}: {what}" for name, what in b.files.items()) or "no files"

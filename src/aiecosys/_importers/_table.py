@@ -9,6 +9,7 @@ be, and noted.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterator
@@ -83,12 +84,34 @@ def read_bytes(path: Path) -> bytes:
         raise DataError([Problem(str(path), f"cannot read: {reason}")]) from None
 
 
-def decode(data: bytes) -> str:
-    """Decode UTF-8 (a byte-order mark is dropped), else Mac Roman, which Excel for Mac writes."""
+def decode(data: bytes) -> tuple[str, str | None]:
+    r"""Decode a file; return its text and the encoding it was read in, if not UTF-8.
+
+    UTF-8 (a byte-order mark is dropped) and UTF-16 with its byte-order mark are read as
+    such. Other text is what Excel writes: Mac Roman where lines end with a lone CR (Excel
+    for Mac), else Windows-1252, else Latin-1 (which reads any bytes).
+
+    >>> decode("Café".encode("mac_roman") + b"\r")
+    ('Café\r', 'Mac Roman')
+    >>> decode("Café\n".encode("cp1252"))
+    ('Café\n', 'Windows-1252')
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            pass
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
-        return data.decode("mac_roman")
+        pass
+    crlf = data.count(b"\r\n")
+    if data.count(b"\r") - crlf > data.count(b"\n") - crlf:
+        return data.decode("mac_roman"), "Mac Roman"
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "Latin-1"
 
 
 def header_of(text: str) -> tuple[str, ...]:
