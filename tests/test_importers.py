@@ -259,3 +259,25 @@ def test_2016_sample_eur_round_is_listed_outside_1pct():
     assert check.fx_checked == 1
     assert len(check.fx_outside_1pct) == 1
     assert check.fx_outside_1pct[0].provider == Decimal(707630)
+
+
+def test_2016_individuals_become_person_linked_investors(tmp_path: Path):
+    """An investors.csv row of type 'individual' is a Person and a person investor."""
+    for path in Y2016.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    investors = (tmp_path / "investors.csv").read_text().splitlines()
+    investors[1] = investors[1].replace("venture_capital", "individual")
+    (tmp_path / "investors.csv").write_text("\n".join(investors) + "\n")
+    eco = read_crunchbase(tmp_path).ecosystem
+    [person] = eco.people
+    investor = eco.investor(f"investor:{person.id.removeprefix('person:')}")
+    assert investor.kind is InvestorKind.PERSON
+    assert investor.person == person.id
+
+
+def test_v4_json_money_invested_is_kept_on_the_investment():
+    """An investment's money_invested is its amount, as announced (EUR), beside the round's."""
+    eco = read_crunchbase(V4_JSON).ecosystem
+    round_ = eco.round("round:371c20af-8aa9-4bcb-a8da-0694d138f247")
+    [investment] = round_.investments
+    assert investment.amount == Money(amount=1_500_000, currency="EUR")

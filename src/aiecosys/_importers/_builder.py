@@ -204,17 +204,26 @@ class Builder:
         return round_.id
 
     def invest(
-        self, at: Where, round_id: str, investor_id: str, *, lead: bool, repeat_skips: bool = True
+        self,
+        at: Where,
+        round_id: str,
+        investor_id: str,
+        *,
+        lead: bool,
+        amount: Money | None = None,
+        repeat_skips: bool = True,
     ) -> None:
         """Add an investor to a round; a repeat is skipped (or, from another file, merged)."""
         investments = self.investments[round_id]
         known = investments.get(investor_id)
         if known is None:
-            investments[investor_id] = Investment(investor=investor_id, lead=lead)
+            investments[investor_id] = Investment(investor=investor_id, lead=lead, amount=amount)
         elif repeat_skips:
             self.skip(at, f"investor already in the round: {investor_id} in {round_id}")
-        elif lead and not known.lead:
-            investments[investor_id] = Investment(investor=investor_id, lead=True)
+        elif (lead and not known.lead) or (amount is not None and known.amount is None):
+            investments[investor_id] = Investment(
+                investor=investor_id, lead=lead or known.lead, amount=known.amount or amount
+            )
 
     # Sources ------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from aiecosys._model import Company, Investor, InvestorKind, Round, Stage
+from aiecosys._model import Company, Investor, InvestorKind, Person, Round, Stage
 
 from ._builder import Builder
 from ._cells import country_from_alpha3, padded_date, stage
@@ -20,7 +20,9 @@ from ._table import Row, Table
 
 __all__ = ["read_2016"]
 
-_KINDS = {"government_office": InvestorKind.GOVERNMENT, "individual": InvestorKind.UNKNOWN}
+_KINDS = {"government_office": InvestorKind.GOVERNMENT}
+_PEOPLE = frozenset({"individual", "angel"})
+"""Investor types that are people: they become Person-linked investors."""
 _SERIES = {x: Stage[f"SERIES_{x}"] for x in "ABCDEFGH"}
 _ROUND_COLUMNS = {"id": "funding_round_uuid", "company": "company_uuid"}
 
@@ -128,14 +130,30 @@ def _investors(b: Builder, table: Table, source: str) -> None:
                 founded = padded_date(row.get("founded_on"))
             except ValueError as error:
                 b.change(row, f"founding date dropped: {error}", "founded_on")
+        person_id = None
+        if row.get("investor_type") in _PEOPLE:
+            person = b.build(
+                row,
+                Person,
+                {"id": "uuid", "name": "investor_name"},
+                id=f"person:{row.get('uuid')}",
+                name=row.get("investor_name"),
+                sources=b.cite(row, source, row.get("cb_url")),
+            )
+            if person is None:
+                continue
+            person_id = b.add(person).id
         investor = b.build(
             row,
             Investor,
             {"id": "uuid", "name": "investor_name", "founded": "founded_on"},
             id=f"investor:{row.get('uuid')}",
             name=row.get("investor_name"),
-            kind=_KINDS.get(row.get("investor_type"), InvestorKind.FIRM),
-            founded=founded,
+            kind=InvestorKind.PERSON
+            if person_id
+            else _KINDS.get(row.get("investor_type"), InvestorKind.FIRM),
+            person=person_id,
+            founded=None if person_id else founded,
             country=country_from_alpha3(row.get("country_code")),
             sources=b.cite(row, source, row.get("cb_url")),
         )

@@ -397,14 +397,19 @@ def _investment(b: Builder, item: _Item) -> None:
             item.column("is_lead_investor"),
         )
         lead = False
-    b.invest(item.at, round_id, investor_id, lead=bool(lead), repeat_skips=False)
-    invested = props.get("money_invested")
-    if invested is not None:
-        try:
-            announced = day_date(props.get("announced_on"))
-        except ValueError:
-            announced = b.rounds[round_id].announced
-        _money(b, item, invested, "money_invested", f"{round_id}/{investor_id}", announced)
+    try:
+        announced = day_date(props.get("announced_on"))
+    except ValueError:
+        announced = b.rounds[round_id].announced
+    invested = _money(
+        b,
+        item,
+        props.get("money_invested"),
+        "money_invested",
+        f"{round_id}/{investor_id}",
+        announced,
+    )
+    b.invest(item.at, round_id, investor_id, lead=bool(lead), amount=invested, repeat_skips=False)
 
 
 def _round_from_investment(b: Builder, item: _Item, round_id: str) -> bool:
