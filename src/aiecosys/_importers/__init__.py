@@ -4,7 +4,9 @@
 ``_crunchbase_v4_json``, ``_crunchbase_pro_csv`` and ``_crunchbase_v4_bulk`` read one export
 each into the ``_builder``, which validates every record where it is made, merges what
 several files say of one record, and reports every row it passes over; ``_agreement`` then
-checks the result against the provider's own figures. The public names are re-exported by
+checks the result against the provider's own figures. ``_table`` reads CSV files, ``_cells``
+single cells, ``_v4_entities`` single API entities, ``_common`` the row steps several formats
+share, and ``_report`` holds the result types. The public names are re-exported by
 ``aiecosys``.
 """
 
