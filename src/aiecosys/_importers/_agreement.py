@@ -73,7 +73,7 @@ def check_provider(  # noqa: C901 - three checks, each a short loop, share their
             continue
         counts[file]["totals"] += 1
         over = (
-            eco.rounds_of(company_id)
+            eco.rounds_of(company_id).surely  # without as_of, every round is sure
             if round_ids is None
             else tuple(rounds[r] for r in dict.fromkeys(round_ids))
         )
