@@ -32,10 +32,11 @@ def co_investment_graph(eco: Ecosystem) -> nx.Graph[str]:
     ``weight`` is the number of rounds they shared and ``rounds`` lists their ids, joined
     with ``;`` so the graph can be written as GraphML or GEXF.
 
-    >>> import aiecosys
-    >>> graph = aiecosys.co_investment_graph(aiecosys.load())
-    >>> graph.edges["investor:nvidia", "investor:salesforce-ventures"]["weight"]
-    9
+    Examples:
+        >>> import aiecosys
+        >>> graph = aiecosys.co_investment_graph(aiecosys.load())
+        >>> graph.edges["investor:nvidia", "investor:salesforce-ventures"]["weight"]
+        9
     """
     nx = _networkx()
     graph = nx.Graph()
