@@ -128,3 +128,20 @@ def small() -> Ecosystem:
             ),
         ),
     )
+
+
+def with_amounts(*amounts: str) -> Ecosystem:
+    """One company with one seed round per amount (in USD), a year apart."""
+    return Ecosystem(
+        companies=(Company(id="company:x", name="X"),),
+        rounds=tuple(
+            Round(
+                id=f"round:{i}",
+                company="company:x",
+                stage=Stage.SEED,
+                announced=day(str(2000 + i)),
+                amount=usd(a),
+            )
+            for i, a in enumerate(amounts)
+        ),
+    )

@@ -4,8 +4,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import pytest
+from hypothesis import HealthCheck, given, settings
 
-from aiecosys import load, to_arrow, write_parquet
+from aiecosys import Ecosystem, UnsupportedFormat, load, to_arrow, write_parquet
+from aiecosys import strategies as aist
+from tests.helpers import with_amounts
 
 
 def test_tables_have_one_row_per_record_and_investment():
@@ -54,3 +58,61 @@ def test_duckdb_finds_the_same_co_investors_in_the_parquet_export(tmp_path: Path
         .fetchall()
     )
     assert dict(rows) == {c.investor.id: c.shared for c in eco.co_investors("Nvidia")}
+
+
+@pytest.mark.parametrize(
+    ("amounts", "arrow_type"),
+    [
+        (("1E-30", "5"), "decimal128(38, 30)"),
+        (("0.000000000000000001", "105000000"), "decimal128(38, 18)"),
+        (("999999999999999", "0.5"), "decimal128(38, 12)"),
+        (("123456789012345.123456789012345678901234",), "decimal256(76, 24)"),
+        (("100000000000000", "1E-30"), "decimal256(76, 30)"),
+    ],
+)
+def test_parquet_keeps_tiny_and_huge_amounts_exact(
+    tmp_path: Path, amounts: tuple[str, ...], arrow_type: str
+):
+    """Amounts round-trip through Parquet unchanged: the decimal widens, it never rounds."""
+    import pyarrow.parquet as pq
+
+    eco = with_amounts(*amounts)
+    write_parquet(eco, tmp_path / "pq")
+    read = pq.read_table(tmp_path / "pq" / "rounds.parquet")
+    assert str(read.schema.field("amount").type) == arrow_type
+    assert sorted(read.column("amount").to_pylist()) == sorted(Decimal(a) for a in amounts)
+
+
+def test_an_amount_no_parquet_decimal_can_hold_is_an_error():
+    """Amounts needing more than 76 digits in one column are refused, not rounded."""
+    import pyarrow as pa
+
+    from aiecosys._arrow import _decimal_type
+
+    with pytest.raises(UnsupportedFormat, match="more than the 76 digits"):
+        _decimal_type(pa, [Decimal("1E+50"), Decimal("1E-30"), None])
+    assert str(_decimal_type(pa, [None])) == "decimal128(38, 12)"
+
+
+def test_duckdb_sums_tiny_amounts_exactly(tmp_path: Path):
+    """A decimal128 column with a wider scale still reads in DuckDB, to the exact sum."""
+    write_parquet(with_amounts("1E-30", "2E-30", "7"), tmp_path)
+    (total,) = duckdb.execute(f"SELECT sum(amount) FROM '{tmp_path / 'rounds.parquet'}'").fetchone()  # type: ignore[misc]
+    assert Decimal(total) == Decimal("7.000000000000000000000000000003")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(eco=aist.ecosystems())
+def test_parquet_amounts_read_back_exactly_for_any_ecosystem(eco: Ecosystem):
+    """For generated ecosystems, every round amount read back from Parquet is the same Decimal."""
+    import tempfile
+
+    import pyarrow.parquet as pq
+
+    with tempfile.TemporaryDirectory() as folder:
+        write_parquet(eco, folder)
+        read = pq.read_table(f"{folder}/rounds.parquet").to_pylist()
+    by_id = {r.id: r for r in eco.rounds}
+    for row in read:
+        amount = by_id[row["id"]].amount
+        assert row["amount"] == (None if amount is None else amount.amount)

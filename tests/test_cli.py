@@ -17,7 +17,7 @@ from aiecosys import (
     plot_network,
 )
 from aiecosys._cli import cli
-from tests.helpers import day, external, small
+from tests.helpers import TEST_DATA, day, small
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -186,16 +186,16 @@ def test_python_dash_m_runs_the_cli():
 
 
 def test_import_crunchbase_writes_a_valid_file_and_a_full_report(tmp_path: Path):
-    """import crunchbase writes aiecosys/1 JSON and, with --report, every skipped row."""
-    sample = external("crunchbase-export-sample-2016")
+    """import crunchbase writes aiecosys/1 JSON and, with --report, every changed row."""
+    sample = TEST_DATA / "crunchbase-2016-excerpt"
     out, rep = tmp_path / "cb.json", tmp_path / "report.json"
     code, stdout, _ = run("import", "crunchbase", str(sample), "-o", str(out), "--report", str(rep))
     assert code == 0
-    assert "Built: 50 companies, 330 investors, 0 people, 50 rounds, 347 investments" in stdout
-    assert "Investors per round: 50 of 50 equal the provider's count" in stdout
+    assert "Built: 3 companies, 22 investors, 0 people, 3 rounds, 22 investments" in stdout
+    assert "Investors per round: 3 of 3 equal the provider's count" in stdout
     assert run("validate", str(out))[0] == 0
     full = json.loads(rep.read_text())
-    assert len(full["changed_rows"]) == 265  # investors no file names (docs/crunchbase.md)
+    assert len(full["changed_rows"]) == 18  # investors no file names (docs/crunchbase.md)
     assert full["changed_rows"][0]["file"] == "investments.csv"
 
 

@@ -49,3 +49,28 @@ def test_every_public_name_has_a_docstring_and_a_mention_in_the_docs():
         if callable(value):
             assert value.__doc__, f"{name} has no docstring"
         assert re.search(rf"\b{re.escape(name)}\b", text), f"{name} is not mentioned in docs/"
+
+
+def test_ci_fails_when_the_test_command_fails_before_pytest(tmp_path: Path):
+    """.ci/run stops with an error when creating the venv fails (set -e alone would not)."""
+    import os
+    import shutil
+    import subprocess
+
+    (tmp_path / ".ci").mkdir()
+    shutil.copy(ROOT / ".ci" / "run", tmp_path / ".ci" / "run")
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    (bin_ / "python3").write_text("#!/bin/sh\nexit 3\n")
+    (bin_ / "python3").chmod(0o755)
+    ran = subprocess.run(
+        ["bash", str(tmp_path / ".ci" / "run")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PATH": f"{bin_}{os.pathsep}{os.environ['PATH']}"},
+    )
+    assert ran.returncode == 1
+    assert "the README's test command failed" in ran.stderr
+    assert not (tmp_path / ".venv").exists()

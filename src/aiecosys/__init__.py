@@ -23,6 +23,7 @@ from aiecosys.exceptions import (
     NotFound,
     Problem,
     UnsupportedFormat,
+    WriteError,
 )
 
 if TYPE_CHECKING:
@@ -213,6 +214,7 @@ __all__ = [
     "Valuation",
     "ValuationBasis",
     "Verdict",
+    "WriteError",
     "__version__",
     "claims_about",
     "co_investment_graph",

@@ -1,8 +1,14 @@
 """Apache Arrow tables and Parquet files of an ecosystem (the ``arrow`` extra).
 
 When an analysis outgrows Python objects, DuckDB, Polars or Spark can take over from these
-tables. Amounts are exact decimals (38 digits, 12 after the point); dates keep their text at
-their own precision beside the first and last day they stand for.
+tables. Dates keep their text at their own precision beside the first and last day they stand
+for.
+
+Amounts are exact decimals, never rounded: every amount column is ``decimal128(38, 12)``
+(38 digits, 12 after the point, which every Parquet reader knows) unless an amount needs more
+places after the point, which widens the scale, or more than 38 digits in all, which makes the
+column ``decimal256(76, s)``. An amount that even 76 digits cannot hold exactly is an error,
+not a rounded number.
 """
 
 from __future__ import annotations
@@ -11,7 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aiecosys.exceptions import MissingDependency
+from aiecosys._atomic import replacing_folder
+from aiecosys.exceptions import MissingDependency, UnsupportedFormat
 
 if TYPE_CHECKING:
     from aiecosys._dates import PartialDate
@@ -20,7 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = ["to_arrow", "write_parquet"]
 
-_SCALE = Decimal("1e-12")
+_SCALE = 12  # places after the point when the amounts need no more
+_DIGITS = 38  # the widest decimal128, which DuckDB, Polars and Spark all read
+_WIDEST = 76  # decimal256
 
 
 def _pyarrow() -> Any:
@@ -33,7 +42,32 @@ def _pyarrow() -> Any:
 
 
 def _amount(money: Money | None) -> Decimal | None:
-    return None if money is None else money.amount.quantize(_SCALE)
+    return None if money is None else money.amount
+
+
+def _decimal_type(pa: Any, amounts: list[Decimal | None]) -> Any:
+    """The narrowest of decimal128(38, s) and decimal256(76, s) that holds every amount exactly."""
+    scale, whole = _SCALE, 1
+    for amount in amounts:
+        if amount is None:
+            continue
+        _, digits, exponent = amount.as_tuple()
+        assert isinstance(exponent, int)  # noqa: S101 - Money amounts are finite
+        scale = max(scale, -exponent)
+        whole = max(whole, len(digits) + exponent)
+    if whole + scale <= _DIGITS:
+        return pa.decimal128(_DIGITS, scale)
+    if whole + scale <= _WIDEST:
+        return pa.decimal256(_WIDEST, scale)
+    msg = (
+        f"an amount needs {whole} digits before the point and {scale} after: more than the "
+        f"{_WIDEST} digits a Parquet decimal can hold exactly"
+    )
+    raise UnsupportedFormat(msg)
+
+
+def _amounts(pa: Any, amounts: list[Decimal | None]) -> Any:
+    return pa.array(amounts, _decimal_type(pa, amounts))
 
 
 def _date_columns(name: str, dates: list[PartialDate | None]) -> dict[str, list[Any]]:
@@ -59,7 +93,6 @@ def to_arrow(eco: Ecosystem) -> dict[str, Any]:
     True
     """
     pa = _pyarrow()
-    money = pa.decimal128(38, 12)
     day = pa.date32()
     rounds = eco.find_rounds()
     companies, investors = eco.companies, eco.investors
@@ -93,10 +126,10 @@ def to_arrow(eco: Ecosystem) -> dict[str, Any]:
                 "company": [r.company for r in rounds],
                 "stage": [r.stage.value for r in rounds],
                 **_date_columns("announced", [r.announced for r in rounds]),
-                "amount": pa.array([_amount(r.amount) for r in rounds], money),
+                "amount": _amounts(pa, [_amount(r.amount) for r in rounds]),
                 "currency": [r.amount.currency if r.amount else None for r in rounds],
-                "valuation": pa.array(
-                    [_amount(r.valuation.amount if r.valuation else None) for r in rounds], money
+                "valuation": _amounts(
+                    pa, [_amount(r.valuation.amount if r.valuation else None) for r in rounds]
                 ),
                 "valuation_currency": [
                     r.valuation.amount.currency if r.valuation else None for r in rounds
@@ -109,9 +142,7 @@ def to_arrow(eco: Ecosystem) -> dict[str, Any]:
                 "company": [r.company for r in rounds for _ in r.investments],
                 "investor": [i.investor for r in rounds for i in r.investments],
                 "lead": [i.lead for r in rounds for i in r.investments],
-                "amount": pa.array(
-                    [_amount(i.amount) for r in rounds for i in r.investments], money
-                ),
+                "amount": _amounts(pa, [_amount(i.amount) for r in rounds for i in r.investments]),
                 "currency": [
                     i.amount.currency if i.amount else None for r in rounds for i in r.investments
                 ],
@@ -148,15 +179,22 @@ def to_arrow(eco: Ecosystem) -> dict[str, Any]:
 
 
 def write_parquet(eco: Ecosystem, directory: str | Path) -> list[Path]:
-    """Write each table of :func:`to_arrow` as ``<name>.parquet`` in *directory*."""
+    """Write each table of :func:`to_arrow` as ``<name>.parquet`` in *directory*.
+
+    The folder is built beside *directory* and swapped in whole: readers see the old tables
+    or the new ones, never a mix, and a failure leaves the old folder as it was. An existing
+    folder may hold only these tables (anything else is refused rather than deleted).
+
+    Raises:
+        MissingDependency: pyarrow is not installed (the ``arrow`` extra).
+        WriteError: the folder cannot be written, or holds other files.
+    """
     tables = to_arrow(eco)  # first: it says which extra to install if pyarrow is missing
     import pyarrow.parquet as pq  # noqa: PLC0415
 
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, table in tables.items():
-        path = directory / f"{name}.parquet"
-        pq.write_table(table, path)
-        written.append(path)
-    return written
+    names = {f"{name}.parquet" for name in tables}
+    with replacing_folder(directory, ours=names.__contains__) as building:
+        for name, table in tables.items():
+            pq.write_table(table, building / f"{name}.parquet")
+    return [directory / f"{name}.parquet" for name in tables]

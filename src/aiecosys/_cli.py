@@ -2,12 +2,15 @@
 
 Each command calls the library's query of the same name, with the same option names. Tables
 are for people; ``--json`` prints stable JSON for scripts. Exit codes: 0 ok, 1 not found,
-2 bad usage or bad data. Errors go to standard error, never as a traceback.
+2 bad usage, bad data or a file that cannot be read or written, 130 interrupted (Ctrl-C),
+141 standard output closed early (``| head``). Errors go to standard error as one message,
+never as a traceback. Every file is written atomically (see ``_atomic``).
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -19,6 +22,7 @@ import click
 
 from aiecosys import _bundled, _codec
 from aiecosys._arrow import write_parquet
+from aiecosys._atomic import write_text
 from aiecosys._ecosystem import Ecosystem
 from aiecosys._export import TABLES, write_csv
 from aiecosys._graph import co_investment_graph, investment_graph, write_graph
@@ -27,7 +31,8 @@ from aiecosys._model import Claim, Round, Stage, Verdict
 from aiecosys._money import Money
 from aiecosys._plots import plot_funding, plot_network
 from aiecosys._results import AsOf, CoInvestor, CompanyTotal
-from aiecosys.exceptions import AiecosysError, AmbiguousKey, DataError, NotFound
+from aiecosys._terminal import json_safe, printable, quiet_broken_pipe, tolerant_streams
+from aiecosys.exceptions import AiecosysError, AmbiguousKey, DataError, NotFound, WriteError
 
 __all__ = ["cli", "main"]
 
@@ -35,7 +40,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_NOT_FOUND = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a writer whose reader went away
 
+# Output helpers -------------------------------------------------------------------------------
 
 # Output helpers -------------------------------------------------------------------------------
 
@@ -95,8 +103,30 @@ def _possibly(as_of: object, items: Sequence[str]) -> str:
     )
 
 
+def _echo(text: str = "") -> None:
+    """Print a line for people, with anything a terminal would act on shown as an escape."""
+    _write(printable(text) + "\n")
+
+
 def _emit_json(value: object) -> None:
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True))
+    _write(json_safe(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True)) + "\n")
+
+
+class _ReaderGone(Exception):
+    """Standard output's reader went away; not an OSError, so that click lets it through."""
+
+
+def _write(text: str) -> None:
+    """Write to standard output; a failure other than a closed pipe is a write error."""
+    try:
+        # Straight to sys.stdout, not click.echo: click would re-wrap an ASCII stream as UTF-8,
+        # while tolerant_streams() has made sys.stdout write what it lacks as escapes.
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise _ReaderGone from None
+    except OSError as error:
+        raise WriteError(error.errno, error.strerror, "standard output") from None
 
 
 def _record(value: object) -> Any:
@@ -110,6 +140,35 @@ def _load(data: Path | None) -> Ecosystem:
     return _bundled.load(data)
 
 
+def _fail_with(error: Exception) -> None:
+    """Report a library or file error as one message and exit with its code (the error map)."""
+    if isinstance(error, NotFound | AmbiguousKey):
+        _fail(str(error), EXIT_NOT_FOUND)
+    if isinstance(error, AiecosysError):  # DataError, WriteError, MissingDependency, …
+        _fail(str(error), EXIT_BAD_INPUT)
+    if isinstance(error, OSError):
+        # Every write goes through _atomic and comes out as a WriteError: this is a read.
+        where = f" {error.filename}" if error.filename is not None else ""
+        _fail(f"cannot read{where}: {error.strerror or error}", EXIT_BAD_INPUT)
+    raise error
+
+
+def handles_errors(command: F) -> F:
+    """Turn library and file errors raised by *command* into one message and an exit code."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (AiecosysError, OSError) as error:
+            _fail_with(error)
+        except KeyboardInterrupt:
+            # Here, not in main(): click would print a blank line before its own message.
+            _fail("interrupted", EXIT_INTERRUPTED)
+
+    return run  # type: ignore[return-value]
+
+
 def common(command: F) -> F:
     """Add ``--data`` and ``--json`` to a command and turn library errors into exit codes."""
 
@@ -120,23 +179,17 @@ def common(command: F) -> F:
         help="An aiecosys/1 JSON file to use instead of the bundled dataset.",
     )
     @functools.wraps(command)
+    @handles_errors
     def run(*args: Any, data: Path | None, as_json: bool, **kwargs: Any) -> Any:
-        try:
-            return command(*args, eco=_load(data), as_json=as_json, **kwargs)
-        except (NotFound, AmbiguousKey) as error:
-            _fail(str(error), EXIT_NOT_FOUND)
-        except DataError as error:
-            _fail(str(error), EXIT_BAD_INPUT)
-        except AiecosysError as error:
-            _fail(str(error), EXIT_BAD_INPUT)
-        except OSError as error:
-            _fail(f"cannot read {error.filename}: {error.strerror}", EXIT_BAD_INPUT)
+        return command(*args, eco=_load(data), as_json=as_json, **kwargs)
 
     return run  # type: ignore[return-value]
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"aiecosys: {message}", err=True)
+    # One message; newlines in it (a data error lists its problems) indent what follows.
+    sys.stderr.write(f"aiecosys: {printable(message)}\n")
+    sys.stderr.flush()
     sys.exit(code)
 
 
@@ -214,12 +267,12 @@ def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int, as_of: st
         )
         return
     counts = ", ".join(f"{n} {k}" for k, n in s.counts.items())
-    click.echo(f"Ecosystem{_data_version(s.version)}: {counts}\n")
+    _echo(f"Ecosystem{_data_version(s.version)}: {counts}\n")
     by = f", as of {as_of}" if as_of else ""
-    click.echo(f"Raised most ({currency}, each round converted at the ECB rate of its date{by})")
+    _echo(f"Raised most ({currency}, each round converted at the ECB rate of its date{by})")
     if any(not t.complete for t in s.raised_most):
-        click.echo("≥ marks a lower bound: rounds undisclosed, or possibly announced by the date.")
-    click.echo(
+        _echo("≥ marks a lower bound: rounds undisclosed, or possibly announced by the date.")
+    _echo(
         _table(
             ["company", "total raised", "rounds", "undisclosed", "possibly"],
             [
@@ -229,29 +282,30 @@ def summary(*, eco: Ecosystem, as_json: bool, currency: str, top: int, as_of: st
         )
     )
     if s.unranked:
-        click.echo("\nNot ranked, no amount surely known")
+        _echo("\nNot ranked, no amount surely known")
         for t in s.unranked:
-            click.echo(f"- {t.company.name}: {t}")
-    click.echo("\nMost active investors")
-    click.echo(
+            _echo(f"- {t.company.name}: {t}")
+    _echo("\nMost active investors")
+    _echo(
         _table(
             ["investor", "rounds", "leads", "possibly"],
             [[a.investor.name, a.rounds, a.leads, a.uncertain] for a in s.most_active],
         )
     )
-    click.echo(f"\nContradicted claims ({len(s.contradicted)})")
+    _echo(f"\nContradicted claims ({len(s.contradicted)})")
     for claim in s.contradicted:
-        click.echo(f"- {_subject(eco, claim)}: “{claim.statement}”")
+        _echo(f"- {_subject(eco, claim)}: “{claim.statement}”")
         if claim.explanation:
-            click.echo(f"  {claim.explanation}")
+            _echo(f"  {claim.explanation}")
 
 
 @cli.command()
+@handles_errors
 def schema() -> None:
     """Print the JSON Schema of the aiecosys/1 file format (draft 2020-12)."""
     from aiecosys._schema import schema_text  # noqa: PLC0415 - only this command needs it
 
-    click.echo(schema_text(), nl=False)
+    _write(json_safe(schema_text()))
 
 
 @cli.command()
@@ -262,7 +316,7 @@ def coverage(*, eco: Ecosystem, as_json: bool) -> None:
     if as_json:
         _emit_json(attrs.asdict(report) | {"share_on_a_or_b": float(report.share_on_a_or_b)})
         return
-    click.echo(_table(["what", "figure"], report.rows()))
+    _echo(_table(["what", "figure"], report.rows()))
 
 
 def _data_version(version: str | None) -> str:
@@ -318,17 +372,17 @@ def company(*, eco: Ecosystem, as_json: bool, name: str, currency: str, as_of: s
             }
         )
         return
-    click.echo(f"{found.name} ({found.id})")
-    click.echo(f"  founded: {found.founded or 'unknown'}    country: {found.country or '?'}")
+    _echo(f"{found.name} ({found.id})")
+    _echo(f"  founded: {found.founded or 'unknown'}    country: {found.country or '?'}")
     if founders:
-        click.echo(f"  founders: {', '.join(founders)}")
-    click.echo("")
-    click.echo(_rounds_table(eco, rounds, converted, currency))
+        _echo(f"  founders: {', '.join(founders)}")
+    _echo()
+    _echo(_rounds_table(eco, rounds, converted, currency))
     if rounds.possibly:
-        click.echo(f"\nPossibly announced by {as_of} (dated only to the month or year)")
-        click.echo(_rounds_table(eco, rounds.possibly, converted, currency))
-    click.echo(f"\nTotal raised{f' as of {as_of}' if as_of else ''}: {total}")
-    click.echo(
+        _echo(f"\nPossibly announced by {as_of} (dated only to the month or year)")
+        _echo(_rounds_table(eco, rounds.possibly, converted, currency))
+    _echo(f"\nTotal raised{f' as of {as_of}' if as_of else ''}: {total}")
+    _echo(
         f"Investors ({len(investors)}): {', '.join(i.name for i in investors)}"
         + _possibly(as_of, [i.name for i in investors.possibly])
     )
@@ -355,9 +409,9 @@ def _rounds_table(
 def _print_claims(eco: Ecosystem, claims: Sequence[Claim]) -> None:
     if not claims:
         return
-    click.echo(f"\nClaims ({len(claims)})")
+    _echo(f"\nClaims ({len(claims)})")
     for claim in claims:
-        click.echo(f"- [{claim.verdict.value}] {_subject(eco, claim)}: “{claim.statement}”")
+        _echo(f"- [{claim.verdict.value}] {_subject(eco, claim)}: “{claim.statement}”")
 
 
 @cli.command()
@@ -380,14 +434,14 @@ def investor(*, eco: Ecosystem, as_json: bool, name: str, as_of: str | None) -> 
             }
         )
         return
-    click.echo(f"{found.name} ({found.id}, {found.kind.value})")
-    click.echo(
+    _echo(f"{found.name} ({found.id}, {found.kind.value})")
+    _echo(
         f"Portfolio ({len(portfolio)}): {', '.join(c.name for c in portfolio)}"
         + _possibly(as_of, [c.name for c in portfolio.possibly])
     )
     maybe = f", and {len(partners.possibly)} possibly" if partners.possibly else ""
-    click.echo(f"\nCo-investors ({len(partners)}{maybe})")
-    click.echo(_co_investor_table(partners))
+    _echo(f"\nCo-investors ({len(partners)}{maybe})")
+    _echo(_co_investor_table(partners))
 
 
 def _co_investors_json(partners: AsOf[CoInvestor]) -> list[dict[str, Any]]:
@@ -433,7 +487,7 @@ def person(*, eco: Ecosystem, as_json: bool, name: str, as_of: str | None) -> No
             }
         )
         return
-    click.echo(f"{found.name} ({found.id})" + (f", roles held on {as_of}" if as_of else ""))
+    _echo(f"{found.name} ({found.id})" + (f", roles held on {as_of}" if as_of else ""))
     rows = [
         [
             getattr(eco.record(r.organisation), "name", r.organisation),
@@ -444,7 +498,7 @@ def person(*, eco: Ecosystem, as_json: bool, name: str, as_of: str | None) -> No
         for sure, listed in ((True, roles.surely), (False, roles.possibly))
         for r in listed
     ]
-    click.echo(_table(["organisation", "title", "from", "to"], rows))
+    _echo(_table(["organisation", "title", "from", "to"], rows))
     _print_claims(eco, claims)
 
 
@@ -475,7 +529,7 @@ def total_raised(
             }
         )
         return
-    click.echo(f"{found.name}{f', as of {as_of}' if as_of else ''}: {total}")
+    _echo(f"{found.name}{f', as of {as_of}' if as_of else ''}: {total}")
 
 
 @cli.command("co-investors")
@@ -488,7 +542,7 @@ def co_investors(*, eco: Ecosystem, as_json: bool, name: str, as_of: str | None)
     if as_json:
         _emit_json(_co_investors_json(partners))
         return
-    click.echo(_co_investor_table(partners))
+    _echo(_co_investor_table(partners))
 
 
 @cli.command()
@@ -528,7 +582,7 @@ def rounds(
         ]
         for r in found
     ]
-    click.echo(_table(["announced", "company", "stage", "amount", f"in {currency}", "lead"], rows))
+    _echo(_table(["announced", "company", "stage", "amount", f"in {currency}", "lead"], rows))
 
 
 @cli.command()
@@ -546,18 +600,19 @@ def claims(*, eco: Ecosystem, as_json: bool, verdict: str | None, about: str | N
         _emit_json([_record(c) for c in found])
         return
     for claim in found:
-        click.echo(
+        _echo(
             f"[{claim.verdict.value}] {_subject(eco, claim)} · {claim.field}: “{claim.statement}”"
         )
         if claim.explanation:
-            click.echo(f"    {claim.explanation}")
+            _echo(f"    {claim.explanation}")
         if claim.evidence:
-            click.echo(f"    evidence: {', '.join(claim.evidence)}")
+            _echo(f"    evidence: {', '.join(claim.evidence)}")
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@handles_errors
 def validate(file: Path, as_json: bool) -> None:
     """Check an aiecosys/1 JSON file; list every problem with its path (exit 2 if any)."""
     try:
@@ -572,8 +627,6 @@ def validate(file: Path, as_json: bool) -> None:
             )
             sys.exit(EXIT_BAD_INPUT)
         _fail(str(error), EXIT_BAD_INPUT)
-    except OSError as error:
-        _fail(f"cannot read {file}: {error.strerror}", EXIT_BAD_INPUT)
     else:
         counts = {
             name: len(getattr(eco, name))
@@ -582,7 +635,7 @@ def validate(file: Path, as_json: bool) -> None:
         if as_json:
             _emit_json({"valid": True, "counts": counts})
         else:
-            click.echo(f"{file}: valid ({', '.join(f'{n} {k}' for k, n in counts.items())})")
+            _echo(f"{file}: valid ({', '.join(f'{n} {k}' for k, n in counts.items())})")
 
 
 @cli.command()
@@ -606,10 +659,20 @@ def validate(file: Path, as_json: bool) -> None:
     "--output",
     "-o",
     type=click.Path(path_type=Path),
-    help="Write to this file (a directory for parquet) instead of standard output.",
+    help="Write to this file (a directory for parquet) instead of standard output; the file "
+    "is replaced atomically, so a failure leaves the old one as it was.",
+)
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="With --format csv: write cells as they are. By default a cell that starts with "
+    "= + - @ ' a tab or a carriage return gets a leading ' so spreadsheets never run it "
+    "as a formula.",
 )
 @common
-def export(*, eco: Ecosystem, as_json: bool, fmt: str, table: str, output: Path | None) -> None:
+def export(
+    *, eco: Ecosystem, as_json: bool, fmt: str, table: str, output: Path | None, raw: bool
+) -> None:
     """Write the ecosystem as aiecosys/1 JSON, one of its tables as CSV, or Parquet files."""
     del as_json  # export always writes the chosen format
     if fmt == "parquet":
@@ -617,17 +680,22 @@ def export(*, eco: Ecosystem, as_json: bool, fmt: str, table: str, output: Path 
             _fail("--format parquet needs --output DIRECTORY", EXIT_BAD_INPUT)
         else:
             written = write_parquet(eco, output)
-            click.echo(f"Wrote {len(written)} Parquet files to {output}")
+            _echo(f"Wrote {len(written)} Parquet files to {output}")
         return
-    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
+    if output is not None:
         if fmt == "json":
-            stream.write(_codec.dumps(eco))
+            _codec.dump(eco, output)
         else:
-            write_csv(eco, table, stream)
-    finally:
-        if output:
-            stream.close()
+            write_csv(eco, table, output, raw=raw)
+    elif fmt == "json":
+        _write(json_safe(_codec.dumps(eco)))
+    else:
+        text = io.StringIO()
+        write_csv(eco, table, text, raw=raw)
+        # The file's bytes go to a pipe as they are; a terminal gets them made harmless (its
+        # line ends as plain newlines, so that printable() keeps them).
+        csv_text = text.getvalue()
+        _write(printable(csv_text.replace("\r\n", "\n")) if sys.stdout.isatty() else csv_text)
 
 
 @cli.group("import")
@@ -657,6 +725,7 @@ def import_group() -> None:
 )
 @click.option("--strict", is_flag=True, help="Stop at the first row that cannot be imported.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report summary as JSON.")
+@handles_errors
 def import_crunchbase(  # noqa: PLR0917 - click passes one argument per option
     paths: tuple[Path, ...],
     output: Path,
@@ -674,32 +743,28 @@ def import_crunchbase(  # noqa: PLR0917 - click passes one argument per option
     except DataError as error:
         _fail(str(error), EXIT_BAD_INPUT)
     rep = result.report
-    try:
-        _codec.dump(result.ecosystem, output)
-        if report is not None:
-            full = json.dumps(rep.to_json(rows=True), indent=2, ensure_ascii=False)
-            report.write_text(full, encoding="utf-8")
-    except OSError as error:
-        _fail(f"cannot write {error.filename}: {error.strerror}", EXIT_BAD_INPUT)
+    _codec.dump(result.ecosystem, output)
+    if report is not None:
+        write_text(report, json.dumps(rep.to_json(rows=True), indent=2, ensure_ascii=False))
     if as_json:
         _emit_json({"output": str(output), **rep.to_json()})
         return
-    click.echo(f"Imported {rep.format} export into {output}")
-    click.echo("Rows read: " + ", ".join(f"{n} in {f}" for f, n in rep.rows_read.items()))
-    click.echo("Built: " + ", ".join(f"{n} {k}" for k, n in rep.built.items()))
-    click.echo(
+    _echo(f"Imported {rep.format} export into {output}")
+    _echo("Rows read: " + ", ".join(f"{n} in {f}" for f, n in rep.rows_read.items()))
+    _echo("Built: " + ", ".join(f"{n} {k}" for k, n in rep.built.items()))
+    _echo(
         f"Skipped rows ({len(rep.skipped)}): "
         + (", ".join(f"{n} {k}" for k, n in rep.reasons().items()) or "none")
     )
-    click.echo(
+    _echo(
         f"Changed rows ({len(rep.changed)}): "
         + (", ".join(f"{n} {k}" for k, n in rep.changes().items()) or "none")
     )
     for check in rep.checks:
         for line in check.lines():
-            click.echo(line)
+            _echo(line)
     if report is None and (rep.skipped or rep.changed):
-        click.echo("Every row with its line number and reason: add --report FILE")
+        _echo("Every row with its line number and reason: add --report FILE")
 
 
 @cli.command()
@@ -726,7 +791,7 @@ def graph(*, eco: Ecosystem, as_json: bool, kind: str, output: Path) -> None:
     if as_json:
         _emit_json({"output": str(output), "kind": kind, **counts})
     else:
-        click.echo(f"Wrote {counts['nodes']} nodes and {counts['edges']} edges to {output}")
+        _echo(f"Wrote {counts['nodes']} nodes and {counts['edges']} edges to {output}")
 
 
 @cli.group()
@@ -760,7 +825,7 @@ def plot_network_command(
             {"output": str(output), "nodes": len(drawn["nodes"]), "edges": len(drawn["edges"])}
         )
     else:
-        click.echo(
+        _echo(
             f"Drew {len(drawn['nodes'])} investors and {len(drawn['edges'])} "
             f"co-investment links to {output}"
         )
@@ -781,15 +846,54 @@ def plot_funding_command(
     if as_json:
         _emit_json({"output": str(output), "rounds": {c: len(p) for c, p in points.items()}})
     else:
-        click.echo(
+        _echo(
             f"Drew {sum(len(p) for p in points.values())} rounds of "
             f"{len(points)} companies to {output}"
         )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command line (the ``aiecosys`` console script)."""
-    cli.main(args=list(argv) if argv is not None else None, prog_name="aiecosys")
+    """Run the command line (the ``aiecosys`` console script) and exit with its code.
+
+    Usage errors are one line (exit 2); Ctrl-C is "interrupted" (exit 130); a reader that
+    stops reading early (``aiecosys summary | head -1``) ends the command quietly (exit 141).
+    """
+    tolerant_streams()
+    try:
+        code = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="aiecosys",
+            standalone_mode=False,
+        )
+        _flush()  # inside the try: the last lines may meet a closed pipe here
+    except (BrokenPipeError, _ReaderGone):
+        quiet_broken_pipe()
+        code = EXIT_BROKEN_PIPE
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _fail("interrupted", EXIT_INTERRUPTED)
+    except click.ClickException as error:
+        if type(error).__name__ == "NoArgsIsHelpError":  # click 8.2+: a bare group shows help
+            error.show()
+            sys.exit(error.exit_code)
+        _fail(_one_line(error), error.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _fail(f"cannot write standard output: {error.strerror or error}", EXIT_BAD_INPUT)
+
+
+def _one_line(error: click.ClickException) -> str:
+    message = " ".join(error.format_message().split())
+    context = getattr(error, "ctx", None)
+    if isinstance(error, click.UsageError) and context is not None:
+        message += f" (see '{context.command_path} --help')"
+    return message
 
 
 def reference() -> str:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import attrs
 
+from aiecosys._atomic import write_text
 from aiecosys._checks import enum_value
 from aiecosys._dates import PartialDate
 from aiecosys._ecosystem import _COLLECTIONS, Ecosystem
@@ -324,5 +325,12 @@ def load(path: str | Path) -> Ecosystem:
 
 
 def dump(ecosystem: Ecosystem, path: str | Path) -> None:
-    """Write an ecosystem to an ``aiecosys/1`` JSON file (see :func:`dumps`)."""
-    Path(path).write_text(dumps(ecosystem), encoding="utf-8")
+    """Write an ecosystem to an ``aiecosys/1`` JSON file (see :func:`dumps`), atomically.
+
+    The whole text is built and encoded first; then it replaces the file in one step, so a
+    failure (a full disk, Ctrl-C, text that is not valid Unicode) leaves the old file as it was.
+
+    Raises:
+        WriteError: the file cannot be written ("cannot write PATH: reason").
+    """
+    write_text(path, dumps(ecosystem))

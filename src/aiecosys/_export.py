@@ -1,10 +1,26 @@
-"""Flat tables of an ecosystem, for CSV and spreadsheets."""
+"""Flat tables of an ecosystem, for CSV and spreadsheets.
+
+A cell is a string. A list (aliases, founders, sources, investors, …) is a JSON array in
+its cell, ``["a","b"]`` and ``[]`` when empty, so a name holding a comma or a semicolon
+reads back unchanged; a person's ``roles`` is a JSON array of objects.
+
+CSV written by :func:`write_csv` is safe to open in a spreadsheet: a cell that starts with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return (which Excel, LibreOffice and Google
+Sheets would run as a formula) gets a single quote in front, as OWASP recommends; so does a
+cell that starts with a quote, so that a reader gets every value back by dropping one leading
+``'``. ``raw=True`` writes the values as they are.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
+import json
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from aiecosys._atomic import write_text
 
 if TYPE_CHECKING:
     from aiecosys._ecosystem import Ecosystem
@@ -12,9 +28,11 @@ if TYPE_CHECKING:
 
 __all__ = ["TABLES", "table", "write_csv"]
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
-def _join(values: Iterable[str]) -> str:
-    return ";".join(values)
+
+def _join(values: Iterable[Any]) -> str:
+    return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
 
 
 def _amount(money: Money | None) -> tuple[str, str]:
@@ -59,7 +77,13 @@ def _investors(eco: Ecosystem) -> Iterable[dict[str, str]]:
 def _people(eco: Ecosystem) -> Iterable[dict[str, str]]:
     for p in eco.people:
         roles = (
-            f"{r.title} @ {r.organisation} ({_text(r.start)} to {_text(r.end)})" for r in p.roles
+            {
+                "organisation": r.organisation,
+                "title": r.title,
+                "start": None if r.start is None else str(r.start),
+                "end": None if r.end is None else str(r.end),
+            }
+            for r in p.roles
         )
         yield {
             "id": p.id,
@@ -147,7 +171,7 @@ TABLES: dict[str, Callable[[Ecosystem], Iterable[dict[str, str]]]] = {
 
 
 def table(eco: Ecosystem, name: str) -> list[dict[str, str]]:
-    """Return one flat table of *eco* as rows of strings (lists joined with ``;``).
+    """Return one flat table of *eco* as rows of strings (lists as JSON arrays).
 
     *name* is one of ``companies``, ``investors``, ``people``, ``rounds`` (in announcement
     order), ``investments`` (one row per investor per round), ``sources`` or ``claims``.
@@ -156,6 +180,8 @@ def table(eco: Ecosystem, name: str) -> list[dict[str, str]]:
     >>> row = aiecosys.table(aiecosys.load(), "rounds")[0]
     >>> row["company_name"], row["announced"], row["precision"]
     ('Databricks', '2013-09', 'month')
+    >>> row["sources"][:2]  # a list, as a JSON array
+    '["'
     """
     try:
         build = TABLES[name]
@@ -166,12 +192,47 @@ def table(eco: Ecosystem, name: str) -> list[dict[str, str]]:
     return list(build(eco))
 
 
-def write_csv(eco: Ecosystem, name: str, stream: TextIO) -> int:
-    """Write table *name* of *eco* (see :func:`table`) as CSV to *stream*; return the rows."""
+def neutralise(cell: str) -> str:
+    """Return *cell* as a spreadsheet will show it, never run it (see the module docstring).
+
+    >>> neutralise("@Pay - Two-Click Checkout"), neutralise("Acme")
+    ("'@Pay - Two-Click Checkout", 'Acme')
+    """
+    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def write_csv(eco: Ecosystem, name: str, target: TextIO | str | Path, *, raw: bool = False) -> int:
+    """Write table *name* of *eco* (see :func:`table`) as CSV; return the number of rows.
+
+    *target* is an open text stream (open files with ``newline=""``, as for the csv module),
+    or a path: a file is replaced atomically (a failure leaves the old file as it was). Lines
+    end with CRLF, as RFC 4180 says. Cells that a spreadsheet would run as formulas get a
+    leading ``'`` unless *raw* is true (see the module docstring). The whole CSV is built
+    before anything is written.
+
+    Raises:
+        NotFound: *name* is not a table.
+        WriteError: the file cannot be written.
+
+    >>> import io, aiecosys
+    >>> eco, out = aiecosys.load(), io.StringIO()
+    >>> aiecosys.write_csv(eco, "sources", out) == len(eco.sources)
+    True
+    >>> out.getvalue().splitlines()[0]
+    'id,title,publisher,url,published,reliability,note'
+    """
     rows = table(eco, name)
-    if not rows:
-        return 0
-    writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    text = io.StringIO()
+    if rows:
+        # RFC 4180 line ends: with them the csv module quotes a cell holding a lone CR, which
+        # a "\n" terminator would leave bare, breaking the row.
+        writer = csv.DictWriter(text, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(
+            rows if raw else ({k: neutralise(v) for k, v in row.items()} for row in rows)
+        )
+    if isinstance(target, str | Path):
+        write_text(target, text.getvalue())
+    else:
+        target.write(text.getvalue())
     return len(rows)

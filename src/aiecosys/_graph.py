@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aiecosys._atomic import replacing
 from aiecosys.exceptions import MissingDependency, UnsupportedFormat
 
 if TYPE_CHECKING:
@@ -88,7 +89,14 @@ def investment_graph(eco: Ecosystem) -> nx.Graph[str]:
 
 
 def write_graph(graph: nx.Graph[str], path: str | Path) -> None:
-    """Write *graph* as GraphML (``.graphml``) or GEXF (``.gexf``), for Gephi and friends."""
+    """Write *graph* as GraphML (``.graphml``) or GEXF (``.gexf``), for Gephi and friends.
+
+    The file is replaced atomically: a failure leaves the old file as it was.
+
+    Raises:
+        UnsupportedFormat: another suffix.
+        WriteError: the file cannot be written.
+    """
     nx = _networkx()
     path = Path(path)
     writers = {".graphml": nx.write_graphml, ".gexf": nx.write_gexf}
@@ -97,4 +105,5 @@ def write_graph(graph: nx.Graph[str], path: str | Path) -> None:
     except KeyError:
         msg = f"{path.name}: write .graphml or .gexf"
         raise UnsupportedFormat(msg) from None
-    writer(graph, path)
+    with replacing(path) as temporary:
+        writer(graph, temporary)

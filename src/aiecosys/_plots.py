@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from aiecosys._atomic import replacing
 from aiecosys._graph import co_investment_graph
 from aiecosys._model import Company, Investor
 from aiecosys.exceptions import MissingDependency, UnsupportedFormat
@@ -67,8 +68,11 @@ class Picture:
     def save(self, path: str | Path) -> None:
         """Save as ``.svg`` or ``.png``, reproducibly (no timestamps, fixed ids).
 
+        The file is replaced atomically: a failure leaves the old file as it was.
+
         Raises:
             UnsupportedFormat: another suffix.
+            WriteError: the file cannot be written.
         """
         path = Path(path)
         suffix = path.suffix.lower()
@@ -80,16 +84,26 @@ class Picture:
         metadata: dict[str, Any] = {"Description": f"aiecosys-content-digest: {self.digest}"}
         if suffix == ".svg":
             metadata["Date"] = None
-        with mpl.rc_context({"svg.hashsalt": "aiecosys", "svg.fonttype": "none"}):
-            self.figure.savefig(path, metadata=metadata, dpi=110)
+        with (
+            mpl.rc_context({"svg.hashsalt": "aiecosys", "svg.fonttype": "none"}),
+            replacing(path) as temporary,
+        ):
+            self.figure.savefig(temporary, format=suffix[1:], metadata=metadata, dpi=110)
+
+
+def _plot_extra() -> None:
+    """Check, before anything is drawn, that the ``plot`` extra is installed."""
+    try:
+        import matplotlib.figure  # noqa: F401, PLC0415 - optional, loaded on use
+        import networkx as nx  # noqa: F401, PLC0415
+    except ImportError:
+        msg = "pictures need matplotlib and networkx: pip install 'aiecosys[plot]'"
+        raise MissingDependency(msg) from None
 
 
 def _figure(width: float, height: float) -> Figure:
-    try:
-        from matplotlib.figure import Figure  # noqa: PLC0415 - optional, loaded on use
-    except ImportError:
-        msg = "pictures need matplotlib: pip install 'aiecosys[plot]'"
-        raise MissingDependency(msg) from None
+    from matplotlib.figure import Figure  # noqa: PLC0415 - checked by _plot_extra()
+
     return Figure(figsize=(width, height), layout="constrained")
 
 
@@ -112,7 +126,8 @@ def plot_network(
     The picture's ``content`` records what was drawn: ``nodes`` (ids, in drawing order),
     ``edges`` (id pairs with weights) and ``colours`` (company id per node).
     """
-    import networkx as nx  # noqa: PLC0415 - the graph extra, loaded on use
+    _plot_extra()
+    import networkx as nx  # noqa: PLC0415 - the plot extra, checked above
 
     graph = co_investment_graph(eco)
     focused = investor is not None or company is not None
@@ -276,6 +291,7 @@ def plot_funding(
     The picture's ``content["points"]`` maps each company id to its line's points:
     (date, cumulative amount as a string, round id).
     """
+    _plot_extra()
     from matplotlib.dates import date2num  # noqa: PLC0415
     from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
 

@@ -23,6 +23,7 @@ __all__ = [
     "NotFound",
     "Problem",
     "UnsupportedFormat",
+    "WriteError",
 ]
 
 
@@ -201,3 +202,20 @@ class MissingDependency(AiecosysError, ImportError):
 
 class UnsupportedFormat(AiecosysError, ValueError):
     """A file format aiecosys cannot write or read (the message lists those it can)."""
+
+
+class WriteError(AiecosysError, OSError):
+    """A file could not be written; the file that was there before is left as it was.
+
+    ``filename``, ``errno`` and ``strerror`` are those of ``OSError``.
+
+    >>> err = WriteError(28, "No space left on device", "out.json")
+    >>> print(err)
+    cannot write out.json: No space left on device
+    >>> isinstance(err, OSError), err.filename
+    (True, 'out.json')
+    """
+
+    def __str__(self) -> str:
+        """Render as ``cannot write PATH: reason``."""
+        return f"cannot write {self.filename}: {self.strerror}"
