@@ -24,8 +24,10 @@ __all__ = ["Conflicts", "merge", "with_records"]
 class Conflicts(enum.Enum):
     """What :meth:`Ecosystem.merge` does with two different records of the same id.
 
-    ``ERROR`` refuses the merge and lists every conflict; ``KEEP`` keeps the record of the
-    ecosystem merged into; ``REPLACE`` takes the record of the other one.
+    Attributes:
+        ERROR: Refuse the merge and list every conflict.
+        KEEP: Keep the record of the ecosystem merged into.
+        REPLACE: Take the record of the other ecosystem.
     """
 
     ERROR = "error"

@@ -2,7 +2,8 @@
 
 >>> import aiecosys
 >>> report = aiecosys.load().coverage()
->>> report.rounds == report.rounds_disclosed + report.rounds_undisclosed + report.rounds_secondary
+>>> parts = report.rounds_disclosed, report.rounds_undisclosed, report.rounds_secondary
+>>> sum(parts) == report.rounds
 True
 """
 
@@ -33,8 +34,32 @@ class Coverage:
 
     A *fact* is a record that cites sources (a company, investor, person or round) or a
     round's valuation; it *rests on A or B* when at least one of its sources is graded A or B.
-    A round is *undisclosed* when its amount is unknown (secondary sales, where the company
-    raises nothing, are counted apart). Every count is exact; nothing is estimated.
+    Every count is exact; nothing is estimated.
+
+    Attributes:
+        companies: Companies in the ecosystem.
+        companies_with_rounds: Companies with at least one round.
+        companies_with_total_check: Companies with a claim checking a published "raised to
+            date" figure.
+        investors: Investors.
+        people: People.
+        rounds: Rounds.
+        rounds_disclosed: Rounds with a known amount (secondary sales apart).
+        rounds_undisclosed: Rounds whose amount is unknown (secondary sales apart).
+        rounds_secondary: Secondary sales, where the company raises nothing.
+        rounds_by_precision: Rounds by how precisely their date is known (``day``, ``month``,
+            ``year``).
+        rounds_without_investors: Rounds with no participant recorded.
+        rounds_without_lead: Rounds with participants but no lead.
+        valuations: Rounds with a valuation.
+        valuations_reported: Valuations from press reports rather than the parties.
+        sources: Sources.
+        sources_by_grade: Sources by reliability grade (``A``, ``B``, ``C``).
+        facts: Facts (see above).
+        facts_on_a_or_b: Facts that rest on an A or B source.
+        facts_without_source: Facts that cite no source.
+        claims: Claims.
+        claims_by_verdict: Claims by verdict.
     """
 
     companies: int

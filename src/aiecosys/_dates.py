@@ -24,7 +24,13 @@ _PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 class Precision(enum.Enum):
-    """How much of a date is known."""
+    """How much of a date is known.
+
+    Attributes:
+        YEAR: Only the year is known (``2019``).
+        MONTH: The year and month are known (``2023-06``).
+        DAY: The exact day is known (``2023-06-13``).
+    """
 
     YEAR = "year"
     MONTH = "month"
@@ -34,9 +40,11 @@ class Precision(enum.Enum):
 class Timing(enum.Enum):
     """Where a partial date falls against a point in time (see :meth:`PartialDate.timing`).
 
-    ``BEFORE``: every day the date can stand for is on or before the point, so it had surely
-    happened by then. ``AFTER``: every day is after the point, so it had surely not.
-    ``UNCERTAIN``: the date's interval straddles the point; the data cannot tell.
+    Attributes:
+        BEFORE: Every day the date can stand for is on or before the point: it had surely
+            happened by then.
+        AFTER: Every day the date can stand for is after the point: it had surely not.
+        UNCERTAIN: The date's interval straddles the point: the data cannot tell.
     """
 
     BEFORE = "before"
@@ -72,9 +80,17 @@ def _check_year(_: object, field: attrs.Attribute[Any], value: int) -> None:
 class PartialDate:
     """A date known to a year (``2019``), a month (``2023-06``) or a day (``2023-06-13``).
 
-    A partial date stands for an interval of days, from :attr:`first_day` to :attr:`last_day`;
-    nothing is invented (``2019`` is not 1 January 2019). Dates sort by their first day,
-    then by their last, so a date that ends before another begins always sorts first.
+    A partial date stands for an interval of days, from
+    [`first_day`][aiecosys.PartialDate.first_day] to
+    [`last_day`][aiecosys.PartialDate.last_day]; nothing is invented (``2019`` is not
+    1 January 2019). Dates sort by their first day, then by their last, so a date that ends
+    before another begins always sorts first. Build one with
+    [`parse`][aiecosys.PartialDate.parse] or [`of`][aiecosys.PartialDate.of].
+
+    Attributes:
+        year: The year, always known.
+        month: The month (1-12), or ``None`` when only the year is known.
+        day: The day of the month, or ``None`` when only the year or month is known.
 
     >>> d = PartialDate.parse("2023-06")
     >>> d.precision, str(d.first_day), str(d.last_day)
@@ -184,8 +200,10 @@ class PartialDate:
         <Timing.UNCERTAIN: 'uncertain'>
         >>> PartialDate.parse("2023-12").timing("2023-12-15")
         <Timing.UNCERTAIN: 'uncertain'>
-        >>> PartialDate.parse("2023-12").timing("2023-12"), PartialDate.parse("2024").timing("2023")
-        (<Timing.BEFORE: 'before'>, <Timing.AFTER: 'after'>)
+        >>> PartialDate.parse("2023-12").timing("2023-12")
+        <Timing.BEFORE: 'before'>
+        >>> PartialDate.parse("2024").timing("2023")
+        <Timing.AFTER: 'after'>
         """
         day = as_day(point)
         if self._last <= day:

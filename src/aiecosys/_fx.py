@@ -44,11 +44,16 @@ def _converter() -> Any:
 class Conversion:
     """The result of a conversion, with everything needed to reproduce it.
 
-    ``converted`` is ``original.amount * rate``, rounded half-even to the cent (kept exact
-    when the currency does not change). ``rate`` is
-    the number of units of the target currency per unit of the original, from the ECB
-    reference rates of ``rate_date`` (the conversion's date, or the last day before it with a
-    published rate). Converting to the same currency uses rate 1 and needs no table.
+    Converting to the same currency uses rate 1 and needs no table.
+
+    Attributes:
+        original: The amount converted.
+        converted: ``original.amount * rate``, rounded half-even to the cent (kept exact when
+            the currency does not change).
+        rate: Units of the target currency per unit of the original.
+        rate_date: The day of the ECB reference rate used: the conversion's date, or the last day
+            before it with a published rate.
+        source: Where the rate comes from.
     """
 
     original: Money

@@ -46,8 +46,11 @@ MAX_VALUATION = 10**16
 class Reliability(enum.Enum):
     """How far a source can be trusted.
 
-    ``A``: primary source, or a major outlet or wire service. ``B``: a trade or news site
-    restating A-grade reporting. ``C``: an aggregator, mirror, blog or generated page.
+    Attributes:
+        A: A primary source (the company, the investor, a filing), or a major outlet or wire
+            service.
+        B: A trade or news site restating A-grade reporting.
+        C: An aggregator, mirror, blog or generated page.
     """
 
     A = "A"
@@ -56,7 +59,13 @@ class Reliability(enum.Enum):
 
 
 class Verdict(enum.Enum):
-    """What the evidence says of a claim."""
+    """What the evidence says of a claim.
+
+    Attributes:
+        SUPPORTED: The evidence agrees with the claim.
+        CONTRADICTED: The evidence says otherwise; the claim's explanation says what is true.
+        UNVERIFIED: No evidence found either way.
+    """
 
     SUPPORTED = "supported"
     CONTRADICTED = "contradicted"
@@ -66,11 +75,30 @@ class Verdict(enum.Enum):
 class Stage(enum.Enum):
     """The kind of a funding round (a closed vocabulary, after Crunchbase's funding types).
 
-    ``LATE_STAGE`` is a venture round at series C or later whose letter is unknown; ``VENTURE``
-    one whose series is unknown altogether. ``STRATEGIC`` is a corporate investment outside
-    a priced round. ``IPO`` is the money a company raises when its shares are first listed
-    (new shares only); ``POST_IPO`` a raise by a listed company. ``SECONDARY`` sells
-    existing shares: the company raises nothing.
+    Attributes:
+        ANGEL: Money from individuals before any priced round.
+        PRE_SEED: A pre-seed round.
+        SEED: A seed round.
+        SERIES_A: A series A round.
+        SERIES_B: A series B round.
+        SERIES_C: A series C round.
+        SERIES_D: A series D round.
+        SERIES_E: A series E round.
+        SERIES_F: A series F round.
+        SERIES_G: A series G round.
+        SERIES_H: A series H round.
+        LATE_STAGE: A venture round at series C or later whose letter is unknown.
+        VENTURE: A venture round whose series is unknown altogether.
+        PRIVATE_EQUITY: A private-equity investment.
+        STRATEGIC: A corporate investment outside a priced round.
+        CONVERTIBLE_NOTE: A convertible note or SAFE.
+        DEBT: A loan or credit facility.
+        GRANT: A grant (public or philanthropic).
+        CROWDFUNDING: Equity or reward crowdfunding.
+        IPO: The money a company raises when its shares are first listed (new shares only).
+        POST_IPO: A raise by a listed company.
+        SECONDARY: A sale of existing shares: the company raises nothing, so totals leave it out.
+        UNDISCLOSED: A round whose kind was not disclosed.
     """
 
     ANGEL = "angel"
@@ -99,7 +127,16 @@ class Stage(enum.Enum):
 
 
 class CompanyKind(enum.Enum):
-    """What sort of organisation a company is."""
+    """What sort of organisation a company is.
+
+    Attributes:
+        STARTUP: A young company that raises venture money.
+        CORPORATION: An established company (it may invest, or own a startup).
+        RESEARCH_LAB: A research organisation that is not a university.
+        UNIVERSITY: A university.
+        NONPROFIT: A non-profit organisation.
+        OTHER: Anything else.
+    """
 
     STARTUP = "startup"
     CORPORATION = "corporation"
@@ -112,10 +149,13 @@ class CompanyKind(enum.Enum):
 class InvestorKind(enum.Enum):
     """What sort of investor this is.
 
-    ``CORPORATE_VENTURE`` is a company's venture arm and names its parent in ``company``;
-    ``COMPANY`` is a company investing from its balance sheet and names it in ``company``;
-    ``PERSON`` is an individual (an angel) and names the :class:`Person` in ``person``;
-    ``UNKNOWN`` is for imported data that does not say (a bare name in an export).
+    Attributes:
+        FIRM: A venture or investment firm.
+        CORPORATE_VENTURE: A company's venture arm; names its parent in ``company``.
+        COMPANY: A company investing from its balance sheet; names it in ``company``.
+        PERSON: An individual (an angel); names the [`Person`][aiecosys.Person] in ``person``.
+        GOVERNMENT: A government, its agency or its fund.
+        UNKNOWN: Imported data that does not say (a bare name in an export).
     """
 
     FIRM = "firm"
@@ -166,8 +206,15 @@ _date = check.instance(PartialDate, optional=True)
 class Source:
     """A document that states facts: an article, a filing, a company page, a data export.
 
-    *url* may be ``None`` for a document with no public address (the note should say where
-    it can be read); *published* is its publication date, at the precision known.
+    Attributes:
+        id: The source's id, such as ``"source:tnw-mistral-seed"``.
+        title: The document's title.
+        publisher: Who published it (an outlet, a company, a registry).
+        url: Its public address, or ``None`` for a document with none (the note should say where
+            it can be read).
+        published: Its publication date, at the precision known.
+        reliability: How far it can be trusted.
+        note: Anything a reader should know about it.
 
     >>> source = Source(id="source:tnw-mistral-seed", title="Mistral AI secures €105M",
     ...                 publisher="TNW", url="https://thenextweb.com/",
@@ -187,7 +234,14 @@ class Source:
 
 @attrs.frozen(kw_only=True)
 class Role:
-    """A position a person holds or held at an organisation (a company or an investor id)."""
+    """A position a person holds or held at an organisation (a company or an investor id).
+
+    Attributes:
+        organisation: The id of the company or investor.
+        title: The position, such as ``"CEO"`` or ``"Co-founder"``.
+        start: When the role began, at the precision known; ``None`` when unknown.
+        end: When it ended; ``None`` when it is held still.
+    """
 
     organisation: str = attrs.field(validator=check.record_id)
     title: str = attrs.field(validator=check.name)
@@ -234,7 +288,16 @@ class Role:
 
 @attrs.frozen(kw_only=True)
 class Person:
-    """A person: founder, executive, investor, researcher, analyst."""
+    """A person: founder, executive, investor, researcher, analyst.
+
+    Attributes:
+        id: The person's id, such as ``"person:arthur-mensch"``.
+        name: The name the person is known by.
+        aliases: Other names that find the person.
+        born: Date of birth, at the precision known.
+        roles: Positions held or once held, in the order recorded.
+        sources: Ids of the sources for these facts.
+    """
 
     id: str = attrs.field(validator=check.record_id)
     name: str = attrs.field(validator=check.name)
@@ -248,7 +311,18 @@ class Person:
 class Company:
     """An organisation that can raise money, found by id, name or alias.
 
-    *parent* is the id of the company that owns it; *founders* are person ids.
+    Attributes:
+        id: The company's id, such as ``"company:mistral-ai"``.
+        name: The name the company is known by.
+        aliases: Other names that find it (former names, short forms).
+        kind: What sort of organisation it is.
+        founded: When it was founded, at the precision known.
+        country: Where it is based: an ISO 3166-1 alpha-2 code, such as ``"FR"``.
+        headquarters: The city of its headquarters.
+        parent: The id of the company that owns it, if any.
+        founders: Ids of its founders (people).
+        description: What it does, in a sentence.
+        sources: Ids of the sources for these facts.
     """
 
     id: str = attrs.field(validator=check.record_id)
@@ -274,6 +348,17 @@ class Company:
 @attrs.frozen(kw_only=True)
 class Investor:
     """Someone who puts money into rounds: a firm, a venture arm, a company, a person.
+
+    Attributes:
+        id: The investor's id, such as ``"investor:lightspeed-venture-partners"``.
+        name: The name it is known by.
+        aliases: Other names that find it.
+        kind: What sort of investor it is.
+        company: For a venture arm or an investing company, the id of that company.
+        person: For an individual investor, the id of the person.
+        founded: When it was founded, at the precision known.
+        country: Where it is based: an ISO 3166-1 alpha-2 code.
+        sources: Ids of the sources for these facts.
 
     >>> Investor(id="investor:nvidia", name="Nvidia", kind=InvestorKind.COMPANY)
     Traceback (most recent call last):
@@ -313,7 +398,13 @@ class Investor:
 
 @attrs.frozen(kw_only=True)
 class Investment:
-    """One investor's part in one round; *lead* marks a lead (or co-lead) investor."""
+    """One investor's part in one round; *lead* marks a lead (or co-lead) investor.
+
+    Attributes:
+        investor: The investor's id.
+        lead: True for a lead (or co-lead) investor.
+        amount: What this investor put in, where disclosed.
+    """
 
     investor: str = attrs.field(validator=check.record_id)
     lead: bool = attrs.field(default=False, validator=check.instance(bool))
@@ -321,7 +412,12 @@ class Investment:
 
 
 class ValuationBasis(enum.Enum):
-    """Whether a valuation counts the round's new money (``post``) or not (``pre``)."""
+    """Whether a valuation counts the round's new money (``post``) or not (``pre``).
+
+    Attributes:
+        POST: Post-money: the valuation includes the round's new money.
+        PRE: Pre-money: the valuation before the round's new money.
+    """
 
     POST = "post"
     PRE = "pre"
@@ -331,9 +427,14 @@ class ValuationBasis(enum.Enum):
 class Valuation:
     """A company's valuation at a round, with the sources that state it.
 
-    *reported* is true when the figure comes from press reports (people familiar with the
-    deal) rather than from the company or its investors; it is then an estimate to quote as
-    "reported". A valuation always cites its own sources.
+    A valuation always cites its own sources.
+
+    Attributes:
+        amount: The valuation, in the currency it was stated in.
+        basis: Whether it counts the round's new money (post-money, the default) or not.
+        reported: True when the figure comes from press reports (people familiar with the deal)
+            rather than from the company or its investors: an estimate, to quote as "reported".
+        sources: Ids of the sources that state it (at least one).
 
     >>> Valuation(amount=Money(amount=2_000_000_000, currency="EUR"), reported=True,
     ...           sources=("source:bloomberg",)).basis
@@ -364,9 +465,17 @@ class Valuation:
 class Round:
     """A funding round: money raised by one company on one (partial) date.
 
-    *amount* is what the company raised, in the currency it was announced in, or ``None``
-    when undisclosed; *valuation* is the company's valuation at the round, where one was
-    announced or reported, with its own sources.
+    Attributes:
+        id: The round's id, such as ``"round:mistral-ai-seed"``.
+        company: The id of the company that raised the money.
+        stage: The kind of round.
+        announced: When it was announced, at the precision known.
+        amount: What the company raised, in the currency it was announced in; ``None`` when
+            undisclosed (unknown, not zero).
+        valuation: The company's valuation at the round, where one was announced or reported.
+        investments: Each investor's part, leads marked.
+        note: Anything a reader should know about the round.
+        sources: Ids of the sources for these facts.
     """
 
     id: str = attrs.field(validator=check.record_id)
@@ -421,10 +530,15 @@ class Round:
 class Claim:
     """What one source stated about one field of a record, and what the evidence says of it.
 
-    *subject* is the id of the record (company, investor, person or round) the claim is
-    about; *field* the attribute it concerns (``founded``, ``amount``, ``lead``, ``roles``…);
-    *statement* the claim in the source's words; *source* who made it; *evidence* the
-    sources that decide the *verdict*, and *explanation* how.
+    Attributes:
+        id: The claim's id.
+        subject: The id of the record the claim is about (a company, investor, person or round).
+        field: The attribute it concerns (``founded``, ``amount``, ``lead``, ``roles``…).
+        statement: The claim, in the source's words.
+        source: The id of the source that made it.
+        verdict: What the evidence says of it.
+        evidence: Ids of the sources that decide the verdict (required unless unverified).
+        explanation: How the evidence decides it.
     """
 
     id: str = attrs.field(validator=check.record_id)

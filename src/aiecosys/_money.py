@@ -69,9 +69,14 @@ def _check_currency(_: object, field: attrs.Attribute[Any], value: object) -> No
 class Money:
     """An exact amount of money in one currency.
 
-    *amount* is a :class:`~decimal.Decimal`; an ``int`` or ``str`` is accepted and converted,
-    a ``float`` is refused (it cannot hold most decimal amounts exactly). *currency* is an
-    upper-case ISO 4217 code.
+    An ``int`` or ``str`` amount is accepted and converted to ``Decimal``; a ``float`` is
+    refused (it cannot hold most decimal amounts exactly). Amounts in different currencies
+    never mix: adding or comparing them raises
+    [`CurrencyMismatch`][aiecosys.CurrencyMismatch]; convert one first.
+
+    Attributes:
+        amount: The exact amount, in units of *currency* (not cents).
+        currency: An upper-case ISO 4217 code, such as ``"EUR"`` or ``"USD"``.
 
     >>> m = Money(amount="105000000", currency="EUR")
     >>> m

@@ -36,14 +36,16 @@ T = TypeVar("T")
 class AsOf(Sequence[T], Generic[T]):
     """The answer of a query at a point in time: what surely holds, and what possibly does.
 
-    ``surely`` holds the items whose dates place them surely on or before ``as_of``;
-    ``possibly`` the items that hold only if a date known to the month or year falls on the
-    right side of ``as_of`` (its interval straddles it; see :meth:`PartialDate.timing`).
-    Without ``as_of`` (``None``) everything is sure and ``possibly`` is empty.
-
     It reads as the sequence of the sure items (``len``, indexing, iteration, ``in``), so
     ``list(result)`` never includes an uncertain item by accident; ``possibly`` is always there
     to look at, and ``complete`` says whether there is anything in it.
+
+    Attributes:
+        as_of: The point in time asked about, or ``None`` (then everything is sure).
+        surely: The items whose dates place them surely on or before ``as_of``.
+        possibly: The items that hold only if a date known to the month or year falls on the
+            right side of ``as_of`` (its interval straddles it; see
+            [`PartialDate.timing`][aiecosys.PartialDate.timing]). Empty without ``as_of``.
 
     >>> import aiecosys
     >>> found = aiecosys.load().rounds_of("Mistral AI", as_of="2023-12-15")
@@ -81,9 +83,11 @@ class AsOf(Sequence[T], Generic[T]):
 class CoInvestor:
     """An investor who shared at least one round with another, and the rounds they shared.
 
-    ``rounds`` are the shared rounds surely announced by the query's ``as_of``, in
-    announcement order; ``len(rounds)`` is the strength of the tie. ``uncertain`` are shared
-    rounds whose date straddles ``as_of`` (empty without ``as_of``).
+    Attributes:
+        investor: The co-investor.
+        rounds: The shared rounds surely announced by the query's ``as_of``, in announcement
+            order; ``len(rounds)`` is the strength of the tie.
+        uncertain: Shared rounds whose date straddles ``as_of`` (empty without ``as_of``).
     """
 
     investor: Investor
@@ -98,7 +102,12 @@ class CoInvestor:
 
 @attrs.frozen(kw_only=True)
 class FundedRound:
-    """A round with a disclosed amount, and that amount converted for a total."""
+    """A round with a disclosed amount, and that amount converted for a total.
+
+    Attributes:
+        round: The round.
+        conversion: Its disclosed amount converted to the total's currency, with the rate used.
+    """
 
     round: Round
     conversion: Conversion
@@ -122,19 +131,24 @@ def _plural(n: int, word: str) -> str:
 class CompanyTotal:
     """What a company raised, with what is unknown about it (see :meth:`Ecosystem.total_raised`).
 
-    ``known`` is the sum of the disclosed amounts of the rounds counted (surely announced by
-    ``as_of``; secondary sales are never counted). It is exact only when :attr:`complete`;
-    otherwise it is a lower bound. It is ``None`` when every counted round is undisclosed:
-    the amount is unknown, never zero. A company with no counted round has ``known`` zero.
+    ``str()`` reads ``EUR 490,000,000`` when complete, ``USD ≥ 1,234 (2 rounds undisclosed)``
+    for a lower bound, ``USD unknown (1 round undisclosed)`` when nothing is known, and names
+    rounds possibly announced by ``as_of`` with their amount. Returned by
+    [`Ecosystem.total_raised`][aiecosys.Ecosystem.total_raised].
 
-    ``rounds`` counts the rounds counted, ``undisclosed`` those of them with no amount.
-    ``uncertain`` counts rounds whose announced date straddles ``as_of``, so they may or may
-    not count; ``uncertain_known`` is the sum of their disclosed amounts (``None`` when none
-    is disclosed) and ``uncertain_undisclosed`` how many of them have no amount.
-
-    ``str()`` reads ``EUR 490,000,000`` when complete, ``USD ≥ 1,234 (2 rounds
-    undisclosed)`` for a lower bound, ``USD unknown (1 round undisclosed)`` when nothing is
-    known, and names rounds possibly announced by ``as_of`` with their amount.
+    Attributes:
+        company: The company.
+        currency: The currency of the total.
+        as_of: The point in time asked about, or ``None``.
+        known: The sum of the disclosed amounts of the rounds counted (surely announced by
+            ``as_of``; secondary sales are never counted). Exact only when ``complete``,
+            otherwise a lower bound; ``None`` when every counted round is undisclosed (the
+            amount is unknown, never zero). Zero for a company with no counted round.
+        rounds: How many rounds were counted.
+        undisclosed: How many of them have no amount.
+        uncertain: Rounds whose announced date straddles ``as_of``, so they may or may not count.
+        uncertain_known: The sum of their disclosed amounts (``None`` when none is disclosed).
+        uncertain_undisclosed: How many of them have no amount.
     """
 
     company: Company
@@ -207,12 +221,17 @@ def _sum(amounts: Sequence[FundedRound], currency: str) -> Money:
 class FundingBreakdown:
     """How a company's total raised is made up.
 
-    ``rounds``: the rounds counted, each with its original and converted amount.
-    ``undisclosed``: rounds counted whose amount is not known (so the total is a lower bound).
-    ``excluded``: rounds left out because the company raised nothing in them (secondary sales).
-    ``possibly``: the same breakdown over the rounds whose announced date straddles ``as_of``
-    (they may or may not count; ``None`` inside that breakdown itself). Rounds surely
-    announced after ``as_of`` are not listed at all.
+    Rounds surely announced after ``as_of`` are not listed at all.
+
+    Attributes:
+        company: The company.
+        currency: The currency of the total.
+        as_of: The point in time asked about, or ``None``.
+        rounds: The rounds counted, each with its original and converted amount.
+        undisclosed: Rounds counted whose amount is not known (so the total is a lower bound).
+        excluded: Rounds left out because the company raised nothing in them (secondary sales).
+        possibly: The same breakdown over the rounds whose announced date straddles ``as_of``
+            (they may or may not count; ``None`` inside that breakdown itself).
     """
 
     company: Company
@@ -245,8 +264,11 @@ class FundingBreakdown:
 class InvestorActivity:
     """An investor and how many rounds it took part in, and led.
 
-    ``rounds`` and ``leads`` count rounds surely announced by the summary's ``as_of``;
-    ``uncertain`` counts the rounds it took part in whose date straddles ``as_of``.
+    Attributes:
+        investor: The investor.
+        rounds: Rounds it took part in, surely announced by the summary's ``as_of``.
+        leads: How many of those it led.
+        uncertain: Rounds it took part in whose date straddles ``as_of``.
     """
 
     investor: Investor
@@ -259,11 +281,19 @@ class InvestorActivity:
 class Summary:
     """An overview of an ecosystem (see :meth:`Ecosystem.summary`).
 
-    ``counts`` maps each collection (``companies``, ``rounds``…) to its size;
-    ``raised_most`` and ``most_active`` are the top entries, best first, as of ``as_of``;
-    ``unranked`` holds the companies with rounds but no surely known amount (every counted
-    round undisclosed, or only rounds possibly announced by ``as_of``), which a ranking by
-    amount cannot place; ``contradicted`` lists every claim the evidence contradicts, by id.
+    Returned by [`Ecosystem.summary`][aiecosys.Ecosystem.summary].
+
+    Attributes:
+        version: The dataset's version, if it has one.
+        currency: The currency of the totals.
+        counts: The size of each collection (``companies``, ``rounds``…).
+        raised_most: The companies that surely raised most, best first.
+        most_active: The investors in most rounds, most first.
+        contradicted: Every claim the evidence contradicts, by id.
+        as_of: The point in time asked about, or ``None``.
+        unranked: Companies with rounds but no surely known amount (every counted round
+            undisclosed, or only rounds possibly announced by ``as_of``), which a ranking by
+            amount cannot place.
     """
 
     version: str | None
