@@ -74,3 +74,65 @@ def test_ci_fails_when_the_test_command_fails_before_pytest(tmp_path: Path):
     assert ran.returncode == 1
     assert "the README's test command failed" in ran.stderr
     assert not (tmp_path / ".venv").exists()
+
+
+def cookbook_commands(markdown: str) -> list[str]:
+    """The `aiecosys ...` lines of the ```sh blocks, the outputs shown as comments left out."""
+    return [
+        line.strip()
+        for block in shell_blocks(markdown)
+        for line in block.splitlines()
+        if line.strip().startswith("aiecosys ")
+    ]
+
+
+def test_every_cookbook_command_runs(tmp_path, monkeypatch):
+    """Each `aiecosys` line of the cookbook and home page exits 0, with the files they show."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    text = "\n".join((DOCS / p).read_text(encoding="utf-8") for p in ("cookbook.md", "index.md"))
+    work = tmp_path / "work"
+    work.mkdir()
+    # The page's files (```json title="mine.json") are written where the commands run, and
+    # the third-party sample exports lie beside the project, as they do for the Python examples.
+    for name, body in re.findall(r'```json title="([^"]+)"\n(.*?)```', text, re.DOTALL):
+        (work / name).write_text(body, encoding="utf-8")
+    (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
+    monkeypatch.chdir(work)
+    commands = cookbook_commands(text)
+    assert len(commands) >= 10
+    for command in commands:
+        result = CliRunner().invoke(cli, shlex.split(command)[1:])
+        assert result.exit_code == 0, f"{command}\n{result.output}"
+
+
+def test_every_public_name_has_an_api_reference_entry():
+    """Each public name has a `::: aiecosys.NAME` entry in docs/api/ (errors: by module)."""
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in (DOCS / "api").glob("*.md"))
+    entries = set(re.findall(r"^::: aiecosys\.(\w+)$", pages, re.MULTILINE))
+    import aiecosys.exceptions
+
+    covered = entries | (set(aiecosys.exceptions.__all__) if "exceptions" in entries else set())
+    missing = sorted(set(aiecosys.__all__) - covered - {"__version__"})
+    assert not missing, f"add these to a page of docs/api/: {missing}"
+
+
+def test_no_sphinx_roles_or_stray_doctests_in_docstrings():
+    """Docstrings use Markdown cross-references, and put `>>>` examples under `Examples:`."""
+    import ast
+
+    roles = re.compile(r":(meth|class|func|attr|exc|mod|data|obj):`")
+    for path in sorted((ROOT / "src" / "aiecosys").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert not roles.search(text), f"{path.name}: a Sphinx role; write [`X`][aiecosys.X]"
+        for node in ast.walk(ast.parse(text)):
+            if not isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef):
+                continue
+            doc = ast.get_docstring(node)
+            # get_docstring strips the common indentation: an example at the left margin is
+            # outside any section, and griffe renders it as Markdown quote marks.
+            stray = [line for line in (doc or "").splitlines() if line.startswith(">>>")]
+            name = getattr(node, "name", "module")
+            assert not stray, f"{path.name}: {name}: put {stray[0]!r} under 'Examples:'"
