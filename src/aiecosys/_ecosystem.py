@@ -66,6 +66,16 @@ class Ecosystem:
     problem at once in a :class:`~aiecosys.DataError`. Collections are tuples sorted by id,
     so two ecosystems built from the same records in any order are equal.
 
+    Attributes:
+        companies: Every company, sorted by id.
+        investors: Every investor, sorted by id.
+        people: Every person, sorted by id.
+        rounds: Every funding round, sorted by id.
+        sources: Every source, sorted by id.
+        claims: Every claim, sorted by id.
+        version: The dataset's version (``aiecosys.DATA_VERSION`` for the bundled one), or
+            ``None``.
+
     >>> from aiecosys import (Company, Investment, Investor, InvestorKind, Money, PartialDate,
     ...                       Round, Stage)
     >>> eco = Ecosystem(
