@@ -129,7 +129,7 @@ def _plural(n: int, word: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class CompanyTotal:
-    """What a company raised, with what is unknown about it (see :meth:`Ecosystem.total_raised`).
+    """What a company raised, with what is unknown about it.
 
     ``str()`` reads ``EUR 490,000,000`` when complete, ``USD ≥ 1,234 (2 rounds undisclosed)``
     for a lower bound, ``USD unknown (1 round undisclosed)`` when nothing is known, and names
@@ -279,7 +279,7 @@ class InvestorActivity:
 
 @attrs.frozen(kw_only=True)
 class Summary:
-    """An overview of an ecosystem (see :meth:`Ecosystem.summary`).
+    """An overview of an ecosystem: counts, top companies and investors, contradicted claims.
 
     Returned by [`Ecosystem.summary`][aiecosys.Ecosystem.summary].
 

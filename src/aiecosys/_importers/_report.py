@@ -19,8 +19,11 @@ __all__ = ["CrunchbaseImport", "ImportReport", "ProviderCheck", "ProviderDiffere
 class RowNote:
     """A row that was skipped, or kept with a change, and why.
 
-    *line* is the file's line where the row starts (0 for a note about the whole import);
-    *column* the column at fault, where one is.
+    Attributes:
+        file: The file the row is in.
+        line: The file's line where the row starts (0 for a note about the whole import).
+        reason: What was wrong or changed, and why (the part before a colon names its kind).
+        column: The column at fault, where one is.
 
     >>> print(RowNote(file="rounds.csv", line=7, column="currency", reason="'BTC' is not ..."))
     rounds.csv:7: currency: 'BTC' is not ...
@@ -43,8 +46,11 @@ class RowNote:
 class ProviderDifference:
     """One figure of ours beside the provider's, where they differ (or cannot be compared).
 
-    *record* is the id of the round or company; *ours* and *provider* the two figures
-    (``None`` where one has none); *detail* says how ours was computed.
+    Attributes:
+        record: The id of the round or company.
+        ours: Our figure, or ``None`` where we have none.
+        provider: The provider's figure, or ``None`` where it has none.
+        detail: How ours was computed.
     """
 
     record: str
@@ -57,19 +63,23 @@ class ProviderDifference:
 class ProviderCheck:
     """How one file's records agree with the figures the provider computed for that file.
 
-    FX: every amount not in US dollars that the provider also gives in US dollars is converted
-    at the ECB reference rate of its announced date (:func:`aiecosys.convert`);
-    ``fx_within`` counts those within 0.5%, 1% and 2% of the provider's figure,
-    ``fx_worst`` is the largest relative difference, ``fx_outside_1pct`` lists each amount
-    outside 1% and ``fx_not_converted`` each amount the ECB table cannot convert.
+    Every amount not in US dollars that the provider also gives in US dollars is converted at
+    the ECB reference rate of its announced date ([`convert`][aiecosys.convert]). Company totals
+    are compared for each company whose rounds the file holds completely: the sum of its round
+    amounts in US dollars, secondary sales included, as the provider sums them; rounds without
+    an amount are unknown and left out, as the provider leaves them out.
 
-    Totals: for each company whose rounds the file holds completely, the sum of its round
-    amounts (in US dollars, secondary sales included, as the provider sums them; rounds
-    without an amount are unknown, left out as the provider leaves them out) against the
-    provider's total; ``totals_differ`` lists the companies that differ.
-
-    Investor counts: the provider's number of investors per round against the investors
-    imported for it; ``investor_counts_differ`` lists the rounds that differ.
+    Attributes:
+        file: The file checked.
+        fx_checked: Amounts converted and compared with the provider's US-dollar figure.
+        fx_within: How many of them are within ``"0.5%"``, ``"1%"`` and ``"2%"`` of it.
+        fx_worst: The largest relative difference, or ``None`` when none was compared.
+        fx_outside_1pct: Each amount more than 1% from the provider's figure.
+        fx_not_converted: Each amount the ECB table cannot convert.
+        totals_checked: Company totals compared with the provider's.
+        totals_differ: The companies whose total differs.
+        investor_counts_checked: Rounds whose investor count was compared with the provider's.
+        investor_counts_differ: The rounds whose count differs.
     """
 
     file: str
@@ -164,15 +174,21 @@ def _kind(note: RowNote) -> str:
 class ImportReport:
     """What an import read, built and passed over, and how it agrees with the provider.
 
-    ``files`` names each file read and the table it was recognised as (or why it was not
-    read); ``rows_read`` counts data rows per file; ``built`` counts records per kind;
-    ``skipped`` lists every row not built into a record; ``changed`` every row kept with a
-    change (a junk amount read as unknown, a founding date dropped because a round precedes
-    it). ``provider_usd`` keeps the provider's own US-dollar figure for each round amount
-    that has one (round id → Money), beside our amount as announced, never in its place;
-    ``checks`` holds the agreement with the provider's figures, per file.
-    ``provider_totals`` (company id → the export's own total in USD, ``None`` where empty or
-    junk), ``provider_round_counts`` and ``provider_investor_counts`` keep the raw figures.
+    Attributes:
+        format: The kind of export read, such as ``"crunchbase-2016"``.
+        rows_read: Data rows read, per file.
+        built: Records built, per kind.
+        skipped: Every row not built into a record.
+        changed: Every row kept with a change (a junk amount read as unknown, a founding date
+            dropped because a round precedes it).
+        provider_totals: Company id → the export's own total in USD (``None`` where empty or
+            junk).
+        provider_round_counts: The provider's own count of rounds per company.
+        provider_investor_counts: The provider's own count of investors per round.
+        files: Each file read and the table it was recognised as (or why it was not read).
+        provider_usd: Round id → the provider's own US-dollar figure for the round's amount,
+            kept beside our amount as announced, never in its place.
+        checks: How each file agrees with the provider's figures.
     """
 
     format: str
@@ -214,7 +230,12 @@ class ImportReport:
 
 @attrs.frozen(kw_only=True)
 class CrunchbaseImport:
-    """An imported ecosystem and its report."""
+    """An imported ecosystem and its report.
+
+    Attributes:
+        ecosystem: The records built from the export, checked like any ecosystem.
+        report: What was read, built, skipped and changed, and how it agrees with the provider.
+    """
 
     ecosystem: Ecosystem
     report: ImportReport
