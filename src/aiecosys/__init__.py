@@ -1,9 +1,10 @@
 """aiecosys: a typed, sourced model of the AI startup ecosystem.
 
->>> import aiecosys
->>> eco = aiecosys.load()                       # the bundled dataset
->>> eco.company("mistral ai").founded
-PartialDate.parse('2023-04')
+Examples:
+    >>> import aiecosys
+    >>> eco = aiecosys.load()                       # the bundled dataset
+    >>> eco.company("mistral ai").founded
+    PartialDate.parse('2023-04')
 """
 
 from __future__ import annotations

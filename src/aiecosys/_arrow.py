@@ -84,13 +84,14 @@ def to_arrow(eco: Ecosystem) -> dict[str, Any]:
     The tables are ``companies``, ``investors``, ``people``, ``rounds``, ``investments``
     (one row per investor per round), ``sources`` and ``claims``.
 
-    >>> import aiecosys
-    >>> tables = aiecosys.to_arrow(aiecosys.load())
-    >>> eco = aiecosys.load()
-    >>> tables["rounds"].num_rows == len(eco.rounds)
-    True
-    >>> tables["investments"].num_rows == sum(len(r.investments) for r in eco.rounds)
-    True
+    Examples:
+        >>> import aiecosys
+        >>> tables = aiecosys.to_arrow(aiecosys.load())
+        >>> eco = aiecosys.load()
+        >>> tables["rounds"].num_rows == len(eco.rounds)
+        True
+        >>> tables["investments"].num_rows == sum(len(r.investments) for r in eco.rounds)
+        True
     """
     pa = _pyarrow()
     day = pa.date32()
@@ -179,7 +180,7 @@ def to_arrow(eco: Ecosystem) -> dict[str, Any]:
 
 
 def write_parquet(eco: Ecosystem, directory: str | Path) -> list[Path]:
-    """Write each table of :func:`to_arrow` as ``<name>.parquet`` in *directory*.
+    """Write each table of [`to_arrow`][aiecosys.to_arrow] as ``<name>.parquet`` in *directory*.
 
     The folder is built beside *directory* and swapped in whole: readers see the old tables
     or the new ones, never a mix, and a failure leaves the old folder as it was. An existing

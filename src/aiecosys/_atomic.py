@@ -2,7 +2,7 @@
 
 Every writer in aiecosys goes through this module. The new content is written to a temporary
 file in the target's own folder (so that the final rename never crosses a file system), flushed
-and ``fsync``-ed, then moved over the target with :func:`os.replace`, which is atomic on POSIX
+and ``fsync``-ed, then moved over the target with `os.replace`, which is atomic on POSIX
 and Windows. If anything fails before that (an exception, a full disk, a permission error,
 Ctrl-C) the temporary file is removed and the old target is left byte for byte as it was.
 
@@ -131,12 +131,13 @@ def replacing(path: str | Path) -> Iterator[Path]:
         WriteError: the file cannot be written ("cannot write PATH: reason"); an ``OSError``
             raised inside the block comes out as a ``WriteError`` too.
 
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "hello.txt"
-    >>> with replacing(target) as temporary:
-    ...     _ = temporary.write_text("hello")
-    >>> target.read_text()
-    'hello'
+    Examples:
+        >>> import tempfile, pathlib
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "hello.txt"
+        >>> with replacing(target) as temporary:
+        ...     _ = temporary.write_text("hello")
+        >>> target.read_text()
+        'hello'
     """
     target = _target(path)
     _check_folder(path, target)
@@ -158,7 +159,7 @@ def replacing(path: str | Path) -> Iterator[Path]:
 
 
 def write_bytes(path: str | Path, data: bytes) -> None:
-    """Replace the file at *path* with *data*, atomically (see :func:`replacing`)."""
+    """Replace the file at *path* with *data*, atomically (see `replacing`)."""
     with replacing(path) as temporary, temporary.open("wb") as stream:
         stream.write(data)
 

@@ -41,33 +41,46 @@ def load(path: str | Path | None = None) -> Ecosystem:
 
     The bundled dataset is read and checked on the first call, then cached (thread-safe).
 
-    >>> import aiecosys
-    >>> eco = aiecosys.load()
-    >>> eco.company("mistral").name
-    'Mistral AI'
-    >>> eco is aiecosys.load()
-    True
+    Examples:
+        >>> import aiecosys
+        >>> eco = aiecosys.load()
+        >>> eco.company("mistral").name
+        'Mistral AI'
+        >>> eco is aiecosys.load()
+        True
     """
     return _bundled() if path is None else _codec.load(path)
 
 
 def company(key: str | Company) -> Company:
-    """Find a company of the bundled dataset (see :meth:`Ecosystem.company`)."""
+    """Find a company of the bundled dataset.
+
+    See [`Ecosystem.company`][aiecosys.Ecosystem.company].
+    """
     return _bundled().company(key)
 
 
 def investor(key: str | Investor) -> Investor:
-    """Find an investor of the bundled dataset (see :meth:`Ecosystem.investor`)."""
+    """Find an investor of the bundled dataset.
+
+    See [`Ecosystem.investor`][aiecosys.Ecosystem.investor].
+    """
     return _bundled().investor(key)
 
 
 def person(key: str | Person) -> Person:
-    """Find a person of the bundled dataset (see :meth:`Ecosystem.person`)."""
+    """Find a person of the bundled dataset.
+
+    See [`Ecosystem.person`][aiecosys.Ecosystem.person].
+    """
     return _bundled().person(key)
 
 
 def rounds_of(company: str | Company, *, as_of: DateLike | None = None) -> AsOf[Round]:
-    """A company's rounds in the bundled dataset (see :meth:`Ecosystem.rounds_of`)."""
+    """A company's rounds in the bundled dataset.
+
+    See [`Ecosystem.rounds_of`][aiecosys.Ecosystem.rounds_of].
+    """
     return _bundled().rounds_of(company, as_of=as_of)
 
 
@@ -78,13 +91,16 @@ def total_raised(
     as_of: DateLike | None = None,
     strict: bool = False,
 ) -> CompanyTotal:
-    """A company's total raised in the bundled dataset (see :meth:`Ecosystem.total_raised`).
+    """A company's total raised in the bundled dataset.
 
-    >>> import aiecosys
-    >>> print(aiecosys.total_raised("Mistral AI", currency="EUR", as_of="2023-12-31"))
-    EUR 490,000,000
-    >>> print(aiecosys.total_raised("01.AI", as_of="2023-12-31"))
-    USD unknown (1 round undisclosed)
+    See [`Ecosystem.total_raised`][aiecosys.Ecosystem.total_raised].
+
+    Examples:
+        >>> import aiecosys
+        >>> print(aiecosys.total_raised("Mistral AI", currency="EUR", as_of="2023-12-31"))
+        EUR 490,000,000
+        >>> print(aiecosys.total_raised("01.AI", as_of="2023-12-31"))
+        USD unknown (1 round undisclosed)
     """
     return _bundled().total_raised(company, currency=currency, as_of=as_of, strict=strict)
 
@@ -92,39 +108,60 @@ def total_raised(
 def funding_breakdown(
     company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
 ) -> FundingBreakdown:
-    """A company's funding by round (see :meth:`Ecosystem.funding_breakdown`)."""
+    """A company's funding by round.
+
+    See [`Ecosystem.funding_breakdown`][aiecosys.Ecosystem.funding_breakdown].
+    """
     return _bundled().funding_breakdown(company, currency=currency, as_of=as_of)
 
 
 def investors_in(
     company: str | Company, *, lead_only: bool = False, as_of: DateLike | None = None
 ) -> AsOf[Investor]:
-    """A company's investors in the bundled dataset (see :meth:`Ecosystem.investors_in`)."""
+    """A company's investors in the bundled dataset.
+
+    See [`Ecosystem.investors_in`][aiecosys.Ecosystem.investors_in].
+    """
     return _bundled().investors_in(company, lead_only=lead_only, as_of=as_of)
 
 
 def portfolio(investor: str | Investor, *, as_of: DateLike | None = None) -> AsOf[Company]:
-    """An investor's companies in the bundled dataset (see :meth:`Ecosystem.portfolio`)."""
+    """An investor's companies in the bundled dataset.
+
+    See [`Ecosystem.portfolio`][aiecosys.Ecosystem.portfolio].
+    """
     return _bundled().portfolio(investor, as_of=as_of)
 
 
 def co_investors(investor: str | Investor, *, as_of: DateLike | None = None) -> AsOf[CoInvestor]:
-    """An investor's co-investors in the bundled dataset (see :meth:`Ecosystem.co_investors`)."""
+    """An investor's co-investors in the bundled dataset.
+
+    See [`Ecosystem.co_investors`][aiecosys.Ecosystem.co_investors].
+    """
     return _bundled().co_investors(investor, as_of=as_of)
 
 
 def roles_of(person: str | Person, *, as_of: DateLike | None = None) -> AsOf[Role]:
-    """A person's roles in the bundled dataset (see :meth:`Ecosystem.roles_of`)."""
+    """A person's roles in the bundled dataset.
+
+    See [`Ecosystem.roles_of`][aiecosys.Ecosystem.roles_of].
+    """
     return _bundled().roles_of(person, as_of=as_of)
 
 
 def claims_about(
     entity: str | Record, *, verdict: Verdict | str | None = None
 ) -> tuple[Claim, ...]:
-    """Claims about a record of the bundled dataset (see :meth:`Ecosystem.claims_about`)."""
+    """Claims about a record of the bundled dataset.
+
+    See [`Ecosystem.claims_about`][aiecosys.Ecosystem.claims_about].
+    """
     return _bundled().claims_about(entity, verdict=verdict)
 
 
 def summary(*, currency: str = "USD", top: int = 5, as_of: DateLike | None = None) -> Summary:
-    """An overview of the bundled dataset (see :meth:`Ecosystem.summary`)."""
+    """An overview of the bundled dataset.
+
+    See [`Ecosystem.summary`][aiecosys.Ecosystem.summary].
+    """
     return _bundled().summary(currency=currency, top=top, as_of=as_of)

@@ -1,6 +1,6 @@
 """attrs validators shared by the record classes.
 
-Each one raises :class:`~aiecosys.DataError` whose single problem's path is the field name,
+Each one raises [`DataError`][aiecosys.DataError] whose single problem's path is the field name,
 so that loading can put the record's own path in front of it.
 """
 

@@ -5,7 +5,7 @@ A file is one JSON object::
     {"format": "aiecosys/1", "version": "…", "sources": [...], "people": [...],
      "companies": [...], "investors": [...], "rounds": [...], "claims": [...]}
 
-How each type is encoded (see :func:`configure_converter`):
+How each type is encoded (see `configure_converter`):
 
 - records are objects whose keys are the attrs field names; fields left at their default are
   omitted on writing; unknown keys are errors;
@@ -314,7 +314,7 @@ def dumps(ecosystem: Ecosystem) -> str:
 
 
 def load(path: str | Path) -> Ecosystem:
-    """Read an ecosystem from an ``aiecosys/1`` JSON file (see :func:`loads`).
+    """Read an ecosystem from an ``aiecosys/1`` JSON file (see [`loads`][aiecosys.loads]).
 
     Raises:
         DataError: the file's content is invalid.
@@ -325,7 +325,7 @@ def load(path: str | Path) -> Ecosystem:
 
 
 def dump(ecosystem: Ecosystem, path: str | Path) -> None:
-    """Write an ecosystem to an ``aiecosys/1`` JSON file (see :func:`dumps`), atomically.
+    """Write an ecosystem to an ``aiecosys/1`` JSON file (see `dumps`), atomically.
 
     The whole text is built and encoded first; then it replaces the file in one step, so a
     failure (a full disk, Ctrl-C, text that is not valid Unicode) leaves the old file as it was.

@@ -22,7 +22,7 @@ __all__ = ["Conflicts", "merge", "with_records"]
 
 
 class Conflicts(enum.Enum):
-    """What :meth:`Ecosystem.merge` does with two different records of the same id.
+    """What `Ecosystem.merge` does with two different records of the same id.
 
     Attributes:
         ERROR: Refuse the merge and list every conflict.
@@ -74,7 +74,7 @@ def _combined(
 
 
 def merge(first: Ecosystem, second: Ecosystem, *, conflicts: Conflicts | str) -> Ecosystem:
-    """Return the records of both ecosystems (see :meth:`Ecosystem.merge`)."""
+    """Return the records of both ecosystems (see [`Ecosystem.merge`][aiecosys.Ecosystem.merge])."""
     from aiecosys._ecosystem import _COLLECTIONS  # noqa: PLC0415 - _ecosystem imports us
 
     policy = enum_value(Conflicts)(conflicts)
@@ -84,6 +84,9 @@ def merge(first: Ecosystem, second: Ecosystem, *, conflicts: Conflicts | str) ->
 
 
 def with_records(eco: Ecosystem, records: Iterable[Record], *, replace: bool) -> Ecosystem:
-    """Return *eco* with *records* added (see :meth:`Ecosystem.with_records`)."""
+    """Return *eco* with *records* added.
+
+    See [`Ecosystem.with_records`][aiecosys.Ecosystem.with_records].
+    """
     policy = Conflicts.REPLACE if replace else Conflicts.ERROR
     return _combined(eco, records, policy, version=eco.version)

@@ -1,10 +1,11 @@
 """How complete and how well sourced an ecosystem is: the coverage report.
 
->>> import aiecosys
->>> report = aiecosys.load().coverage()
->>> parts = report.rounds_disclosed, report.rounds_undisclosed, report.rounds_secondary
->>> sum(parts) == report.rounds
-True
+Examples:
+    >>> import aiecosys
+    >>> report = aiecosys.load().coverage()
+    >>> parts = report.rounds_disclosed, report.rounds_undisclosed, report.rounds_secondary
+    >>> sum(parts) == report.rounds
+    True
 """
 
 from __future__ import annotations
@@ -92,9 +93,10 @@ class Coverage:
     def rows(self) -> tuple[tuple[str, str], ...]:
         """The report as (what, figure) rows, for a table; the same rows everywhere.
 
-        >>> import aiecosys
-        >>> dict(aiecosys.load().coverage().rows())["rounds without a participant list"]
-        '...'
+        Examples:
+            >>> import aiecosys
+            >>> dict(aiecosys.load().coverage().rows())["rounds without a participant list"]
+            '...'
         """
         precision = self.rounds_by_precision
         grades = self.sources_by_grade
@@ -132,7 +134,10 @@ def _count(values: Iterable[str], keys: Iterable[str]) -> dict[str, int]:
 
 
 def coverage_of(eco: Ecosystem) -> Coverage:
-    """Return the :class:`Coverage` report of *eco* (see :meth:`Ecosystem.coverage`)."""
+    """Return the [`Coverage`][aiecosys.Coverage] report of *eco*.
+
+    See [`Ecosystem.coverage`][aiecosys.Ecosystem.coverage].
+    """
     grade = {s.id: s.reliability for s in eco.sources}
     strong = {Reliability.A, Reliability.B}
     cited: list[tuple[str, ...]] = [

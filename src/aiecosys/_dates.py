@@ -1,6 +1,6 @@
 """``PartialDate``: a date known to year, month or day, and where it falls against a point.
 
-:meth:`PartialDate.timing` is the one rule every ``as_of`` query follows.
+[`PartialDate.timing`][aiecosys.PartialDate.timing] is the one rule every ``as_of`` query follows.
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ class Precision(enum.Enum):
 
 
 class Timing(enum.Enum):
-    """Where a partial date falls against a point in time (see :meth:`PartialDate.timing`).
+    """Where a partial date falls against a point in time.
+
+    See [`PartialDate.timing`][aiecosys.PartialDate.timing].
 
     Attributes:
         BEFORE: Every day the date can stand for is on or before the point: it had surely
@@ -92,16 +94,17 @@ class PartialDate:
         month: The month (1-12), or ``None`` when only the year is known.
         day: The day of the month, or ``None`` when only the year or month is known.
 
-    >>> d = PartialDate.parse("2023-06")
-    >>> d.precision, str(d.first_day), str(d.last_day)
-    (<Precision.MONTH: 'month'>, '2023-06-01', '2023-06-30')
-    >>> sorted([PartialDate.parse("2023-06-13"), PartialDate.parse("2023")])
-    [PartialDate.parse('2023'), PartialDate.parse('2023-06-13')]
-    >>> PartialDate.parse("2023-02-30")
-    Traceback (most recent call last):
-    ...
-    aiecosys.exceptions.DataError: 1 problem in the data:
-      2023-02 has no day 30
+    Examples:
+        >>> d = PartialDate.parse("2023-06")
+        >>> d.precision, str(d.first_day), str(d.last_day)
+        (<Precision.MONTH: 'month'>, '2023-06-01', '2023-06-30')
+        >>> sorted([PartialDate.parse("2023-06-13"), PartialDate.parse("2023")])
+        [PartialDate.parse('2023'), PartialDate.parse('2023-06-13')]
+        >>> PartialDate.parse("2023-02-30")
+        Traceback (most recent call last):
+        ...
+        aiecosys.exceptions.DataError: 1 problem in the data:
+          2023-02 has no day 30
     """
 
     year: int = attrs.field(validator=_check_year)
@@ -150,8 +153,9 @@ class PartialDate:
     def of(cls, value: PartialDate | dt.date | str) -> PartialDate:
         """Accept a ``PartialDate``, a ``date`` (day precision) or a string.
 
-        >>> PartialDate.of("2023-06") == PartialDate(year=2023, month=6)
-        True
+        Examples:
+            >>> PartialDate.of("2023-06") == PartialDate(year=2023, month=6)
+            True
         """
         if isinstance(value, PartialDate):
             return value
@@ -183,8 +187,9 @@ class PartialDate:
     def contains(self, day: dt.date) -> bool:
         """Tell whether *day* lies within this date's interval.
 
-        >>> PartialDate.parse("2023").contains(dt.date(2023, 6, 13))
-        True
+        Examples:
+            >>> PartialDate.parse("2023").contains(dt.date(2023, 6, 13))
+            True
         """
         return self.first_day <= day <= self.last_day
 
@@ -196,14 +201,15 @@ class PartialDate:
         month it names). A date known to the day is never uncertain; a date known to the
         month or year is uncertain when its interval straddles the point.
 
-        >>> PartialDate.parse("2023").timing("2023-11-30")
-        <Timing.UNCERTAIN: 'uncertain'>
-        >>> PartialDate.parse("2023-12").timing("2023-12-15")
-        <Timing.UNCERTAIN: 'uncertain'>
-        >>> PartialDate.parse("2023-12").timing("2023-12")
-        <Timing.BEFORE: 'before'>
-        >>> PartialDate.parse("2024").timing("2023")
-        <Timing.AFTER: 'after'>
+        Examples:
+            >>> PartialDate.parse("2023").timing("2023-11-30")
+            <Timing.UNCERTAIN: 'uncertain'>
+            >>> PartialDate.parse("2023-12").timing("2023-12-15")
+            <Timing.UNCERTAIN: 'uncertain'>
+            >>> PartialDate.parse("2023-12").timing("2023-12")
+            <Timing.BEFORE: 'before'>
+            >>> PartialDate.parse("2024").timing("2023")
+            <Timing.AFTER: 'after'>
         """
         day = as_day(point)
         if self._last <= day:
@@ -260,14 +266,15 @@ def _parse(text: str) -> PartialDate:
 
 
 DateLike = PartialDate | dt.date | str
-"""What a date argument accepts: a :class:`PartialDate`, a ``date`` or ``YYYY[-MM[-DD]]`` text."""
+"""What a date argument accepts: a `PartialDate`, a ``date`` or ``YYYY[-MM[-DD]]`` text."""
 
 
 def as_day(value: DateLike, *, end: bool = True) -> pendulum.Date:
     """Turn a cut-off date into a day: a partial date stands for its last day (first if not *end*).
 
-    >>> str(as_day("2023")), str(as_day("2023-06", end=False))
-    ('2023-12-31', '2023-06-01')
+    Examples:
+        >>> str(as_day("2023")), str(as_day("2023-06", end=False))
+        ('2023-12-31', '2023-06-01')
     """
     if type(value) is pendulum.Date:
         return value  # already a day: the queries pass one for every round they place

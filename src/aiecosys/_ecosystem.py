@@ -63,7 +63,7 @@ class Ecosystem:
     """An immutable set of companies, investors, people, rounds, sources and claims.
 
     Building one checks every record and every reference between records, and reports every
-    problem at once in a :class:`~aiecosys.DataError`. Collections are tuples sorted by id,
+    problem at once in a [`DataError`][aiecosys.DataError]. Collections are tuples sorted by id,
     so two ecosystems built from the same records in any order are equal.
 
     Attributes:
@@ -76,26 +76,27 @@ class Ecosystem:
         version: The dataset's version (``aiecosys.DATA_VERSION`` for the bundled one), or
             ``None``.
 
-    >>> from aiecosys import (Company, Investment, Investor, InvestorKind, Money, PartialDate,
-    ...                       Round, Stage)
-    >>> eco = Ecosystem(
-    ...     companies=[Company(id="acme", name="Acme")],
-    ...     investors=[Investor(id="vc", name="Big VC", kind=InvestorKind.FIRM)],
-    ...     rounds=[Round(id="acme-a", company="acme", stage=Stage.SERIES_A,
-    ...                   announced=PartialDate.parse("2024-03"),
-    ...                   amount=Money(amount=5_000_000, currency="USD"),
-    ...                   investments=(Investment(investor="vc", lead=True),))],
-    ... )
-    >>> eco
-    <Ecosystem: 1 company, 1 investor, 0 people, 1 round, 0 sources, 0 claims>
-    >>> print(eco.total_raised("acme"))
-    USD 5,000,000
-    >>> Ecosystem(rounds=[Round(id="r", company="nope", stage=Stage.SEED,
-    ...                         announced=PartialDate.parse("2024"))])
-    Traceback (most recent call last):
-    ...
-    aiecosys.exceptions.DataError: 1 problem in the data:
-      rounds[0].company: unknown company 'nope'
+    Examples:
+        >>> from aiecosys import (Company, Investment, Investor, InvestorKind, Money, PartialDate,
+        ...                       Round, Stage)
+        >>> eco = Ecosystem(
+        ...     companies=[Company(id="acme", name="Acme")],
+        ...     investors=[Investor(id="vc", name="Big VC", kind=InvestorKind.FIRM)],
+        ...     rounds=[Round(id="acme-a", company="acme", stage=Stage.SERIES_A,
+        ...                   announced=PartialDate.parse("2024-03"),
+        ...                   amount=Money(amount=5_000_000, currency="USD"),
+        ...                   investments=(Investment(investor="vc", lead=True),))],
+        ... )
+        >>> eco
+        <Ecosystem: 1 company, 1 investor, 0 people, 1 round, 0 sources, 0 claims>
+        >>> print(eco.total_raised("acme"))
+        USD 5,000,000
+        >>> Ecosystem(rounds=[Round(id="r", company="nope", stage=Stage.SEED,
+        ...                         announced=PartialDate.parse("2024"))])
+        Traceback (most recent call last):
+        ...
+        aiecosys.exceptions.DataError: 1 problem in the data:
+          rounds[0].company: unknown company 'nope'
     """
 
     __slots__ = (
@@ -261,11 +262,11 @@ class Ecosystem:
         return self._companies.find(key.id if isinstance(key, Company) else key)
 
     def investor(self, key: str | Investor) -> Investor:
-        """Return the investor with id, name or alias *key* (see :meth:`company`)."""
+        """Return the investor with id, name or alias *key* (see [`company`][aiecosys.company])."""
         return self._investors.find(key.id if isinstance(key, Investor) else key)
 
     def person(self, key: str | Person) -> Person:
-        """Return the person with id, name or alias *key* (see :meth:`company`)."""
+        """Return the person with id, name or alias *key* (see [`company`][aiecosys.company])."""
         return self._people.find(key.id if isinstance(key, Person) else key)
 
     def _exact(self, kind: type[T], label: str, key: str | T) -> T:
@@ -306,7 +307,7 @@ class Ecosystem:
         announced interval is on or before it: a round announced "2023-06" surely is by
         30 June 2023), and, in ``possibly``, the rounds whose interval straddles it (a round
         announced "2023-12" is possibly announced by 15 December 2023). A partial *as_of*
-        stands for its last day ("2023" is 31 December 2023). See :class:`AsOf`.
+        stands for its last day ("2023" is 31 December 2023). See [`AsOf`][aiecosys.AsOf].
         """
         found = self._rounds_by_company.get(self.company(company).id, ())
         return _split(found, as_of)
@@ -314,7 +315,9 @@ class Ecosystem:
     def funding_breakdown(
         self, company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
     ) -> FundingBreakdown:
-        """Break a company's total raised down by round (see :meth:`total_raised`).
+        """Break a company's total raised down by round.
+
+        See [`total_raised`][aiecosys.total_raised].
 
         The rounds possibly announced by *as_of* are broken down the same way in
         ``possibly``.
@@ -335,15 +338,15 @@ class Ecosystem:
     ) -> CompanyTotal:
         """Return what a company raised, in *currency*, and what is unknown about it.
 
-        The result's ``known`` is the sum of the disclosed amounts of the company's rounds
-        surely announced by *as_of* (see :meth:`rounds_of`), each converted at the ECB
+        The result's ``known`` is the sum of the disclosed amounts of the company's rounds surely
+        announced by *as_of* (see [`rounds_of`][aiecosys.rounds_of]), each converted at the ECB
         reference rate of its announced date (a partial date's first day; see
-        :func:`aiecosys.convert`); secondary sales, in which the company raises nothing, are
-        left out. Unknown is not zero: rounds with an undisclosed amount are counted in
+        [`aiecosys.convert`][aiecosys.convert]); secondary sales, in which the company raises
+        nothing, are left out. Unknown is not zero: rounds with an undisclosed amount are counted in
         ``undisclosed`` and make the total a lower bound (``complete`` is false; ``known`` is
-        ``None`` when no amount at all is disclosed); rounds possibly announced by *as_of*
-        are counted in ``uncertain``, with their amount in ``uncertain_known``.
-        :meth:`funding_breakdown` shows each term.
+        ``None`` when no amount at all is disclosed); rounds possibly announced by *as_of* are
+        counted in ``uncertain``, with their amount in ``uncertain_known``.
+        [`funding_breakdown`][aiecosys.funding_breakdown] shows each term.
 
         Raises:
             NotFound: no such company.
@@ -413,7 +416,7 @@ class Ecosystem:
         never listed. With *as_of*, each co-investor's ``rounds`` are the shared rounds surely
         announced by then and its ``uncertain`` those possibly announced by then; co-investors
         who shared only such rounds are in ``possibly``. Results without *as_of* are kept like
-        :meth:`portfolio`'s.
+        [`portfolio`][aiecosys.portfolio]'s.
         """
         investor_id = self.investor(investor).id
         if as_of is None:
@@ -467,14 +470,15 @@ class Ecosystem:
     def roles_of(self, person: str | Person, *, as_of: DateLike | None = None) -> AsOf[Role]:
         """Return a person's roles, in the order recorded.
 
-        With *as_of*, the roles surely held on that day, and in ``possibly`` those the dates
-        cannot settle (see :meth:`Role.held_on`: a role is held from its start through its
-        end; an unknown start may be any day; a role with no end is held still).
+        With *as_of*, the roles surely held on that day, and in ``possibly`` those the dates cannot
+        settle (see [`Role.held_on`][aiecosys.Role.held_on]: a role is held from its start through
+        its end; an unknown start may be any day; a role with no end is held still).
 
-        >>> import aiecosys
-        >>> roles = aiecosys.load().roles_of("Eiso Kant", as_of="2023-11-30")
-        >>> [r.title for r in roles], [r.title for r in roles.possibly]
-        ([], ['Co-founder and CTO'])
+        Examples:
+            >>> import aiecosys
+            >>> roles = aiecosys.load().roles_of("Eiso Kant", as_of="2023-11-30")
+            >>> [r.title for r in roles], [r.title for r in roles.possibly]
+            ([], ['Co-founder and CTO'])
         """
         roles = self.person(person).roles
         if as_of is None:
@@ -537,11 +541,11 @@ class Ecosystem:
     ) -> Summary:
         """Return an overview of the ecosystem, as of *as_of* if given.
 
-        The overview holds the counts of records; the *top* companies by the amount they
-        surely raised in *currency* (a lower bound where rounds are undisclosed or possibly
-        announced by *as_of*: each :class:`CompanyTotal` says so); the companies with rounds
-        but no surely known amount, in ``unranked``; the *top* investors by rounds joined,
-        then leads, then name; and every contradicted claim.
+        The overview holds the counts of records; the *top* companies by the amount they surely
+        raised in *currency* (a lower bound where rounds are undisclosed or possibly announced by
+        *as_of*: each [`CompanyTotal`][aiecosys.CompanyTotal] says so); the companies with rounds
+        but no surely known amount, in ``unranked``; the *top* investors by rounds joined, then
+        leads, then name; and every contradicted claim.
         """
         ranked: list[CompanyTotal] = []
         unranked: list[CompanyTotal] = []
@@ -582,16 +586,17 @@ class Ecosystem:
         """Return a new ecosystem holding the records of this one and of *other*.
 
         Records with the same id must be equal; by default each difference is listed in a
-        :class:`~aiecosys.DataError` (``conflicts="error"``). ``conflicts="keep"`` keeps this
+        [`DataError`][aiecosys.DataError] (``conflicts="error"``). ``conflicts="keep"`` keeps this
         ecosystem's record, ``"replace"`` takes *other*'s. The result is checked like any
         ecosystem, and keeps the data version only where both share it.
 
-        >>> import aiecosys
-        >>> mine = aiecosys.loads('{"format": "aiecosys/1", "companies": '
-        ...                       '[{"id": "company:acme", "name": "Acme AI"}]}')
-        >>> both = aiecosys.load().merge(mine)
-        >>> both.company("Acme AI").id, len(both.companies) - len(aiecosys.load().companies)
-        ('company:acme', 1)
+        Examples:
+            >>> import aiecosys
+            >>> mine = aiecosys.loads('{"format": "aiecosys/1", "companies": '
+            ...                       '[{"id": "company:acme", "name": "Acme AI"}]}')
+            >>> both = aiecosys.load().merge(mine)
+            >>> both.company("Acme AI").id, len(both.companies) - len(aiecosys.load().companies)
+            ('company:acme', 1)
         """
         from aiecosys._combine import merge  # noqa: PLC0415 - rarely needed
 
@@ -604,15 +609,16 @@ class Ecosystem:
         *replace* is true; the result is checked like any ecosystem, so a round may name a
         company added in the same call.
 
-        >>> import aiecosys
-        >>> from aiecosys import Money, PartialDate, Round, Stage
-        >>> eco = aiecosys.load()
-        >>> mine = eco.with_records(Round(
-        ...     id="round:mistral-ai-my-note", company="company:mistral-ai",
-        ...     stage=Stage.DEBT, announced=PartialDate.parse("2025-01"),
-        ...     amount=Money(amount=1_000_000, currency="EUR")))
-        >>> len(mine.rounds) - len(eco.rounds)
-        1
+        Examples:
+            >>> import aiecosys
+            >>> from aiecosys import Money, PartialDate, Round, Stage
+            >>> eco = aiecosys.load()
+            >>> mine = eco.with_records(Round(
+            ...     id="round:mistral-ai-my-note", company="company:mistral-ai",
+            ...     stage=Stage.DEBT, announced=PartialDate.parse("2025-01"),
+            ...     amount=Money(amount=1_000_000, currency="EUR")))
+            >>> len(mine.rounds) - len(eco.rounds)
+            1
         """
         from aiecosys._combine import with_records  # noqa: PLC0415 - rarely needed
 
@@ -631,23 +637,24 @@ class Ecosystem:
     ) -> Ecosystem:
         """Return a smaller, valid ecosystem: what passes every filter given, and what it cites.
 
-        *companies* and *investors* are names, ids or records; *countries* ISO 3166 codes;
-        *stages* and *kinds* values of :class:`Stage` and :class:`CompanyKind`; each takes one
-        value or several. A round is kept when it passes every filter (its company's
-        country and kind included; *since* and *until* as in :meth:`find_rounds`). A company
-        is kept when it has a kept round or, if no round filter (*investors*, *stages*,
-        *since*, *until*) is given, when it passes the company filters. Then every record
-        the kept ones refer to (investors, people, parents, sources) and the claims about
-        them are kept too, so the subset is a valid ecosystem of its own. With no filter at
-        all, the ecosystem itself is returned.
+        *companies* and *investors* are names, ids or records; *countries* ISO 3166 codes; *stages*
+        and *kinds* values of [`Stage`][aiecosys.Stage] and [`CompanyKind`][aiecosys.CompanyKind];
+        each takes one value or several. A round is kept when it passes every filter (its company's
+        country and kind included; *since* and *until* as in
+        [`find_rounds`][aiecosys.Ecosystem.find_rounds]). A company is kept when it has a kept round
+        or, if no round filter (*investors*, *stages*, *since*, *until*) is given, when it passes
+        the company filters. Then every record the kept ones refer to (investors, people, parents,
+        sources) and the claims about them are kept too, so the subset is a valid ecosystem of its
+        own. With no filter at all, the ecosystem itself is returned.
 
-        >>> import aiecosys
-        >>> french = aiecosys.load().subset(countries="FR", stages=["seed", "series_a"])
-        >>> sorted({(french.company(r.company).country, r.stage.value) for r in french.rounds
-        ...         if r.company == "company:mistral-ai"})
-        [('FR', 'seed'), ('FR', 'series_a')]
-        >>> len(french.rounds) < len(aiecosys.load().rounds)
-        True
+        Examples:
+            >>> import aiecosys
+            >>> french = aiecosys.load().subset(countries="FR", stages=["seed", "series_a"])
+            >>> sorted({(french.company(r.company).country, r.stage.value) for r in french.rounds
+            ...         if r.company == "company:mistral-ai"})
+            [('FR', 'seed'), ('FR', 'series_a')]
+            >>> len(french.rounds) < len(aiecosys.load().rounds)
+            True
         """
         from aiecosys._subset import subset  # noqa: PLC0415 - rarely needed
 
@@ -663,11 +670,12 @@ class Ecosystem:
         )
 
     def coverage(self) -> Coverage:
-        """Return how complete and how well sourced the ecosystem is (a :class:`Coverage`).
+        """Return how complete and how well sourced the ecosystem is (a `Coverage`).
 
-        >>> import aiecosys
-        >>> aiecosys.load().coverage().facts_without_source
-        0
+        Examples:
+            >>> import aiecosys
+            >>> aiecosys.load().coverage().facts_without_source
+            0
         """
         from aiecosys._coverage import coverage_of  # noqa: PLC0415 - a report, rarely asked
 

@@ -4,11 +4,11 @@ A cell is a string. A list (aliases, founders, sources, investors, …) is a JSO
 its cell, ``["a","b"]`` and ``[]`` when empty, so a name holding a comma or a semicolon
 reads back unchanged; a person's ``roles`` is a JSON array of objects.
 
-CSV written by :func:`write_csv` is safe to open in a spreadsheet: a cell that starts with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return (which Excel, LibreOffice and Google
-Sheets would run as a formula) gets a single quote in front, as OWASP recommends; so does a
-cell that starts with a quote, so that a reader gets every value back by dropping one leading
-``'``. ``raw=True`` writes the values as they are.
+CSV written by [`write_csv`][aiecosys.write_csv] is safe to open in a spreadsheet: a cell that
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (which Excel, LibreOffice and
+Google Sheets would run as a formula) gets a single quote in front, as OWASP recommends; so does a
+cell that starts with a quote, so that a reader gets every value back by dropping one leading ``'``.
+``raw=True`` writes the values as they are.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ TABLES: dict[str, Callable[[Ecosystem], Iterable[dict[str, str]]]] = {
     "sources": _sources,
     "claims": _claims,
 }
-"""The tables :func:`table` can build, by name."""
+"""The tables [`table`][aiecosys.table] can build, by name."""
 
 
 def table(eco: Ecosystem, name: str) -> list[dict[str, str]]:
@@ -176,12 +176,13 @@ def table(eco: Ecosystem, name: str) -> list[dict[str, str]]:
     *name* is one of ``companies``, ``investors``, ``people``, ``rounds`` (in announcement
     order), ``investments`` (one row per investor per round), ``sources`` or ``claims``.
 
-    >>> import aiecosys
-    >>> row = aiecosys.table(aiecosys.load(), "rounds")[0]
-    >>> row["company_name"], row["announced"], row["precision"]
-    ('Databricks', '2013-09', 'month')
-    >>> row["sources"][:2]  # a list, as a JSON array
-    '["'
+    Examples:
+        >>> import aiecosys
+        >>> row = aiecosys.table(aiecosys.load(), "rounds")[0]
+        >>> row["company_name"], row["announced"], row["precision"]
+        ('Databricks', '2013-09', 'month')
+        >>> row["sources"][:2]  # a list, as a JSON array
+        '["'
     """
     try:
         build = TABLES[name]
@@ -195,14 +196,15 @@ def table(eco: Ecosystem, name: str) -> list[dict[str, str]]:
 def neutralise(cell: str) -> str:
     """Return *cell* as a spreadsheet will show it, never run it (see the module docstring).
 
-    >>> neutralise("@Pay - Two-Click Checkout"), neutralise("Acme")
-    ("'@Pay - Two-Click Checkout", 'Acme')
+    Examples:
+        >>> neutralise("@Pay - Two-Click Checkout"), neutralise("Acme")
+        ("'@Pay - Two-Click Checkout", 'Acme')
     """
     return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def write_csv(eco: Ecosystem, name: str, target: TextIO | str | Path, *, raw: bool = False) -> int:
-    """Write table *name* of *eco* (see :func:`table`) as CSV; return the number of rows.
+    """Write table *name* of *eco* (see `table`) as CSV; return the number of rows.
 
     *target* is an open text stream (open files with ``newline=""``, as for the csv module),
     or a path: a file is replaced atomically (a failure leaves the old file as it was). Lines
@@ -214,12 +216,13 @@ def write_csv(eco: Ecosystem, name: str, target: TextIO | str | Path, *, raw: bo
         NotFound: *name* is not a table.
         WriteError: the file cannot be written.
 
-    >>> import io, aiecosys
-    >>> eco, out = aiecosys.load(), io.StringIO()
-    >>> aiecosys.write_csv(eco, "sources", out) == len(eco.sources)
-    True
-    >>> out.getvalue().splitlines()[0]
-    'id,title,publisher,url,published,reliability,note'
+    Examples:
+        >>> import io, aiecosys
+        >>> eco, out = aiecosys.load(), io.StringIO()
+        >>> aiecosys.write_csv(eco, "sources", out) == len(eco.sources)
+        True
+        >>> out.getvalue().splitlines()[0]
+        'id,title,publisher,url,published,reliability,note'
     """
     rows = table(eco, name)
     text = io.StringIO()

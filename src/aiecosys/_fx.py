@@ -111,9 +111,10 @@ def convert(money: Money, currency: str, *, on: dt.date | PartialDate | str) -> 
     Raises:
         ConversionError: a currency has no ECB rate, or the day is outside the table.
 
-    >>> c = convert(Money(amount=100, currency="USD"), "EUR", on="2023-06-10")  # a Saturday
-    >>> print(c.converted, c.rate_date)
-    EUR 92.76 2023-06-09
+    Examples:
+        >>> c = convert(Money(amount=100, currency="USD"), "EUR", on="2023-06-10")  # a Saturday
+        >>> print(c.converted, c.rate_date)
+        EUR 92.76 2023-06-09
     """
     from aiecosys._money import is_currency_code  # noqa: PLC0415
 

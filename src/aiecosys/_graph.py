@@ -28,10 +28,10 @@ def _networkx() -> Any:
 def co_investment_graph(eco: Ecosystem) -> nx.Graph[str]:
     """Return the co-investment network: investors as nodes, shared rounds as edges.
 
-    Each node has ``name``, ``kind`` and ``deals`` (rounds joined). Each edge joins two
-    investors that were in the same round (see :meth:`Ecosystem.co_investors`); its
-    ``weight`` is the number of rounds they shared and ``rounds`` lists their ids, joined
-    with ``;`` so the graph can be written as GraphML or GEXF.
+    Each node has ``name``, ``kind`` and ``deals`` (rounds joined). Each edge joins two investors
+    that were in the same round (see [`Ecosystem.co_investors`][aiecosys.Ecosystem.co_investors]);
+    its ``weight`` is the number of rounds they shared and ``rounds`` lists their ids, joined with
+    ``;`` so the graph can be written as GraphML or GEXF.
 
     Examples:
         >>> import aiecosys

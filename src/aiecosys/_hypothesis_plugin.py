@@ -1,6 +1,6 @@
 """The ``hypothesis`` entry point: registers strategies so ``st.from_type(Company)`` works.
 
-Hypothesis calls :func:`_register` when it is imported. It only registers strategies: it
+Hypothesis calls `_register` when it is imported. It only registers strategies: it
 reads no data and draws nothing. Each strategy is deferred, because ``aiecosys.strategies``
 itself imports hypothesis (and so may be half-imported when this runs).
 """

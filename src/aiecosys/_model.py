@@ -1,7 +1,7 @@
 """The records of an ecosystem: companies, investors, people, rounds, sources and claims.
 
 Every record is a frozen, keyword-only attrs class, validated when it is built. Records refer
-to each other by id; :class:`~aiecosys.Ecosystem` checks that those ids resolve.
+to each other by id; [`Ecosystem`][aiecosys.Ecosystem] checks that those ids resolve.
 """
 
 from __future__ import annotations
@@ -216,11 +216,12 @@ class Source:
         reliability: How far it can be trusted.
         note: Anything a reader should know about it.
 
-    >>> source = Source(id="source:tnw-mistral-seed", title="Mistral AI secures €105M",
-    ...                 publisher="TNW", url="https://thenextweb.com/",
-    ...                 published=PartialDate.parse("2023-06-14"), reliability=Reliability.B)
-    >>> source.published.precision
-    <Precision.DAY: 'day'>
+    Examples:
+        >>> source = Source(id="source:tnw-mistral-seed", title="Mistral AI secures €105M",
+        ...                 publisher="TNW", url="https://thenextweb.com/",
+        ...                 published=PartialDate.parse("2023-06-14"), reliability=Reliability.B)
+        >>> source.published.precision
+        <Precision.DAY: 'day'>
     """
 
     id: str = attrs.field(validator=check.record_id)
@@ -256,21 +257,24 @@ class Role:
     def held_on(self, day: DateLike) -> bool:
         """Tell whether the role may have been held on *day* (surely or possibly).
 
-        The role is placed against *day* by the one rule of :meth:`PartialDate.timing` (a
-        partial *day* stands for its last day): it is held from its start through its end,
-        an unknown start may be any day, and a role with no end is held still.
+        The role is placed against *day* by the one rule of
+        [`PartialDate.timing`][aiecosys.PartialDate.timing] (a partial *day* stands for its last
+        day): it is held from its start through its end, an unknown start may be any day, and a role
+        with no end is held still.
 
-        >>> Role(organisation="o", title="CEO", start=PartialDate.parse("2015")).held_on("2020")
-        True
+        Examples:
+            >>> Role(organisation="o", title="CEO", start=PartialDate.parse("2015")).held_on("2020")
+            True
         """
         return self._held(day) is not False
 
     def surely_held_on(self, day: DateLike) -> bool:
-        """Tell whether the role was surely held on *day* (see :meth:`held_on`).
+        """Tell whether the role was surely held on *day* (see [`held_on`][aiecosys.Role.held_on]).
 
-        >>> role = Role(organisation="o", title="CEO", end=PartialDate.parse("2018"))
-        >>> role.held_on("2017"), role.surely_held_on("2017")
-        (True, False)
+        Examples:
+            >>> role = Role(organisation="o", title="CEO", end=PartialDate.parse("2018"))
+            >>> role.held_on("2017"), role.surely_held_on("2017")
+            (True, False)
         """
         return self._held(day) is True
 
@@ -360,11 +364,12 @@ class Investor:
         country: Where it is based: an ISO 3166-1 alpha-2 code.
         sources: Ids of the sources for these facts.
 
-    >>> Investor(id="investor:nvidia", name="Nvidia", kind=InvestorKind.COMPANY)
-    Traceback (most recent call last):
-    ...
-    aiecosys.exceptions.DataError: 1 problem in the data:
-      company: an investor of kind 'company' must name its company
+    Examples:
+        >>> Investor(id="investor:nvidia", name="Nvidia", kind=InvestorKind.COMPANY)
+        Traceback (most recent call last):
+        ...
+        aiecosys.exceptions.DataError: 1 problem in the data:
+          company: an investor of kind 'company' must name its company
     """
 
     id: str = attrs.field(validator=check.record_id)
@@ -436,9 +441,10 @@ class Valuation:
             rather than from the company or its investors: an estimate, to quote as "reported".
         sources: Ids of the sources that state it (at least one).
 
-    >>> Valuation(amount=Money(amount=2_000_000_000, currency="EUR"), reported=True,
-    ...           sources=("source:bloomberg",)).basis
-    <ValuationBasis.POST: 'post'>
+    Examples:
+        >>> Valuation(amount=Money(amount=2_000_000_000, currency="EUR"), reported=True,
+        ...           sources=("source:bloomberg",)).basis
+        <ValuationBasis.POST: 'post'>
     """
 
     amount: Money = attrs.field(validator=check.instance(Money))

@@ -37,8 +37,9 @@ def _currency_codes() -> frozenset[str]:
 def is_currency_code(code: str) -> bool:
     """Tell whether *code* is a current ISO 4217 currency code (upper case).
 
-    >>> is_currency_code("EUR"), is_currency_code("EURO"), is_currency_code("eur")
-    (True, False, False)
+    Examples:
+        >>> is_currency_code("EUR"), is_currency_code("EURO"), is_currency_code("eur")
+        (True, False, False)
     """
     return code in _currency_codes()
 
@@ -78,17 +79,18 @@ class Money:
         amount: The exact amount, in units of *currency* (not cents).
         currency: An upper-case ISO 4217 code, such as ``"EUR"`` or ``"USD"``.
 
-    >>> m = Money(amount="105000000", currency="EUR")
-    >>> m
-    Money(amount=Decimal('105000000'), currency='EUR')
-    >>> print(m)
-    EUR 105,000,000
-    >>> print(m + Money(amount=15_000_000, currency="EUR"))
-    EUR 120,000,000
-    >>> m + Money(amount=1, currency="USD")
-    Traceback (most recent call last):
-    ...
-    aiecosys.exceptions.CurrencyMismatch: cannot combine EUR and USD amounts; convert one first
+    Examples:
+        >>> m = Money(amount="105000000", currency="EUR")
+        >>> m
+        Money(amount=Decimal('105000000'), currency='EUR')
+        >>> print(m)
+        EUR 105,000,000
+        >>> print(m + Money(amount=15_000_000, currency="EUR"))
+        EUR 120,000,000
+        >>> m + Money(amount=1, currency="USD")
+        Traceback (most recent call last):
+        ...
+        aiecosys.exceptions.CurrencyMismatch: cannot combine EUR and USD amounts; convert one first
     """
 
     amount: Decimal = attrs.field(converter=_to_decimal)
@@ -98,8 +100,9 @@ class Money:
     def zero(cls, currency: str) -> Money:
         """Return nothing, in *currency*.
 
-        >>> print(Money.zero("USD"))
-        USD 0
+        Examples:
+            >>> print(Money.zero("USD"))
+            USD 0
         """
         return cls(amount=Decimal(0), currency=currency)
 
@@ -160,11 +163,12 @@ class Money:
     def convert(self, currency: str, *, on: dt.date | PartialDate | str) -> Conversion:
         """Convert to *currency* at the ECB reference rate of the day *on*.
 
-        See :func:`aiecosys.convert` for how the rate and its date are chosen.
+        See [`aiecosys.convert`][aiecosys.convert] for how the rate and its date are chosen.
 
-        >>> c = Money(amount=105_000_000, currency="EUR").convert("USD", on="2023-06-13")
-        >>> print(c.converted, c.rate, c.rate_date)
-        USD 113,326,500.00 1.0793 2023-06-13
+        Examples:
+            >>> c = Money(amount=105_000_000, currency="EUR").convert("USD", on="2023-06-13")
+            >>> print(c.converted, c.rate, c.rate_date)
+            USD 113,326,500.00 1.0793 2023-06-13
         """
         from aiecosys._fx import convert  # noqa: PLC0415 - FX tables load on first use
 

@@ -15,8 +15,9 @@ __all__ = ["NameIndex", "normalise"]
 def normalise(name: str) -> str:
     """Fold *name* for matching: no accents, case-folded, white space collapsed.
 
-    >>> normalise("  Clément   DELANGUE ")
-    'clement delangue'
+    Examples:
+        >>> normalise("  Clément   DELANGUE ")
+        'clement delangue'
     """
     # Upper-casing first folds letters that casefold() alone keeps apart from their capitals
     # (the Turkish dotless i, U+0131, and I, for one), so a name matches however it is cased.

@@ -1,8 +1,8 @@
 """Pictures: the co-investment network and funding timelines (the ``plot`` extra).
 
-Both functions return a :class:`Picture`: its ``figure`` is a matplotlib ``Figure`` to tweak,
-its ``content`` says what was drawn, and :meth:`Picture.save` writes SVG or PNG,
-reproducibly. Nothing here is imported by ``import aiecosys``: matplotlib and networkx load
+Both functions return a [`Picture`][aiecosys.Picture]: its ``figure`` is a matplotlib ``Figure`` to
+tweak, its ``content`` says what was drawn, and [`Picture.save`][aiecosys.Picture.save] writes SVG
+or PNG, reproducibly. Nothing here is imported by ``import aiecosys``: matplotlib and networkx load
 on the first call.
 """
 
@@ -61,7 +61,7 @@ class Picture:
 
     @property
     def digest(self) -> str:
-        """A short hash of :attr:`content`; saved SVG and PNG files carry it."""
+        """A short hash of `content`; saved SVG and PNG files carry it."""
         text = json.dumps(self.content, sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -116,12 +116,13 @@ def plot_network(
 ) -> Picture:
     """Draw the co-investment network.
 
-    Investors are nodes sized by the rounds they joined; an edge joins two investors that
-    shared a round, thicker the more rounds they shared (see :meth:`Ecosystem.co_investors`).
-    Each node is coloured by the company it backed in most rounds, so the investors around
-    each company form visible clusters. With *investor*, only that investor and its
-    co-investors are drawn; with *company*, only that company's investors. Investors in at
-    least *label_min_deals* rounds are labelled (all of them when focused).
+    Investors are nodes sized by the rounds they joined; an edge joins two investors that shared a
+    round, thicker the more rounds they shared (see
+    [`Ecosystem.co_investors`][aiecosys.Ecosystem.co_investors]). Each node is coloured by the
+    company it backed in most rounds, so the investors around each company form visible clusters.
+    With *investor*, only that investor and its co-investors are drawn; with *company*, only that
+    company's investors. Investors in at least *label_min_deals* rounds are labelled (all of them
+    when focused).
 
     The picture's ``content`` records what was drawn: ``nodes`` (ids, in drawing order),
     ``edges`` (id pairs with weights) and ``colours`` (company id per node).
@@ -283,9 +284,9 @@ def plot_funding(
     """Draw cumulative funding over time, one line per company, in one currency.
 
     Each disclosed round adds its amount converted at the rate of its own date (the total of
-    :meth:`Ecosystem.total_raised`); it is plotted at the first day of its announced date
-    and marked with its stage and lead investors. Rounds that add nothing (undisclosed
-    amounts, secondary sales) are marked with a hollow circle. The scale is logarithmic
+    [`Ecosystem.total_raised`][aiecosys.Ecosystem.total_raised]); it is plotted at the first day of
+    its announced date and marked with its stage and lead investors. Rounds that add nothing
+    (undisclosed amounts, secondary sales) are marked with a hollow circle. The scale is logarithmic
     unless *log* is false, so that small and large raisers can be read on one picture.
 
     The picture's ``content["points"]`` maps each company id to its line's points:

@@ -1,9 +1,10 @@
 """What the queries return, beyond plain records.
 
 Two rules shape every result here. Unknown is not zero: a total over rounds whose amount is
-undisclosed is a lower bound and says so (:class:`CompanyTotal`). A date known to the month
-or year is not a day: against an ``as_of`` date, what surely holds and what possibly holds
-are kept apart (:class:`AsOf`, ``possibly`` fields), following :meth:`PartialDate.timing`.
+undisclosed is a lower bound and says so ([`CompanyTotal`][aiecosys.CompanyTotal]). A date known to
+the month or year is not a day: against an ``as_of`` date, what surely holds and what possibly holds
+are kept apart ([`AsOf`][aiecosys.AsOf], ``possibly`` fields), following
+[`PartialDate.timing`][aiecosys.PartialDate.timing].
 """
 
 from __future__ import annotations
@@ -47,10 +48,11 @@ class AsOf(Sequence[T], Generic[T]):
             right side of ``as_of`` (its interval straddles it; see
             [`PartialDate.timing`][aiecosys.PartialDate.timing]). Empty without ``as_of``.
 
-    >>> import aiecosys
-    >>> found = aiecosys.load().rounds_of("Mistral AI", as_of="2023-12-15")
-    >>> [str(r.announced) for r in found], [str(r.announced) for r in found.possibly]
-    (['2023-06-13'], ['2023-12'])
+    Examples:
+        >>> import aiecosys
+        >>> found = aiecosys.load().rounds_of("Mistral AI", as_of="2023-12-15")
+        >>> [str(r.announced) for r in found], [str(r.announced) for r in found.possibly]
+        (['2023-06-13'], ['2023-12'])
     """
 
     as_of: PartialDate | None

@@ -3,14 +3,15 @@
 The schema describes the shape of a file (keys, types, patterns, closed vocabularies); the
 loader checks more than a schema can say (ids resolve, a lead is an investor of its round,
 a valuation is not below the amount raised), so a file that passes the schema can still be
-refused by :func:`aiecosys.loads`, never the other way round.
+refused by [`aiecosys.loads`][aiecosys.loads], never the other way round.
 
->>> import aiecosys
->>> schema = aiecosys.json_schema()
->>> schema["properties"]["format"]
-{'const': 'aiecosys/1'}
->>> schema["$defs"]["Money"]["required"]
-['amount', 'currency']
+Examples:
+    >>> import aiecosys
+    >>> schema = aiecosys.json_schema()
+    >>> schema["properties"]["format"]
+    {'const': 'aiecosys/1'}
+    >>> schema["$defs"]["Money"]["required"]
+    ['amount', 'currency']
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def _record_schema(kind: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def schema_text() -> str:
-    """Return :func:`json_schema` as the text of the shipped schema file."""
+    """Return [`json_schema`][aiecosys.json_schema] as the text of the shipped schema file."""
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 

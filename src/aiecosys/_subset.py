@@ -44,7 +44,10 @@ def subset(
     since: DateLike | None = None,
     until: DateLike | None = None,
 ) -> Ecosystem:
-    """Return the part of *eco* that passes the filters (see :meth:`Ecosystem.subset`)."""
+    """Return the part of *eco* that passes the filters.
+
+    See [`Ecosystem.subset`][aiecosys.Ecosystem.subset].
+    """
     from aiecosys._ecosystem import _COLLECTIONS, Ecosystem  # noqa: PLC0415 - imports us
 
     filters = (companies, investors, countries, stages, kinds, since, until)

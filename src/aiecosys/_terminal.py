@@ -40,8 +40,9 @@ def printable(text: str) -> str:
 
     Newlines and tabs are kept; the layout of a table or a list is the caller's.
 
-    >>> printable("Acme\x1b[2J \u202eevil")
-    'Acme\\x1b[2J \\u202eevil'
+    Examples:
+        >>> printable("Acme\x1b[2J \u202eevil")
+        'Acme\\x1b[2J \\u202eevil'
     """
     return _UNSAFE_TEXT.sub(_visible, text)
 
@@ -51,8 +52,9 @@ def json_safe(text: str) -> str:
 
     The result is valid JSON that reads back to the same values.
 
-    >>> json_safe('{"name": "a\x9bb"}')
-    '{"name": "a\\u009bb"}'
+    Examples:
+        >>> json_safe('{"name": "a\x9bb"}')
+        '{"name": "a\\u009bb"}'
     """
     return _UNSAFE_JSON.sub(_json_escape, text)
 

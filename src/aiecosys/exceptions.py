@@ -1,7 +1,7 @@
 """The errors that ``aiecosys`` raises.
 
-Every error subclasses :class:`AiecosysError` and the builtin that fits it, so callers can
-catch either ``aiecosys.DataError`` or plain ``ValueError``.
+Every error subclasses [`AiecosysError`][aiecosys.AiecosysError] and the builtin that fits it, so
+callers can catch either ``aiecosys.DataError`` or plain ``ValueError``.
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ class AiecosysError(Exception):
 class Problem:
     """One thing wrong with some data: where it is (``path``) and what is wrong (``message``).
 
-    >>> Problem("rounds[3].amount.currency", "'EURO' is not an ISO 4217 code")
-    Problem('rounds[3].amount.currency', "'EURO' is not an ISO 4217 code")
+    Examples:
+        >>> Problem("rounds[3].amount.currency", "'EURO' is not an ISO 4217 code")
+        Problem('rounds[3].amount.currency', "'EURO' is not an ISO 4217 code")
     """
 
     __slots__ = ("message", "path")
@@ -66,8 +67,9 @@ class Problem:
     def under(self, prefix: str) -> Problem:
         """Return this problem with *prefix* put in front of its path.
 
-        >>> print(Problem("currency", "bad").under("rounds[0].amount"))
-        rounds[0].amount.currency: bad
+        Examples:
+            >>> print(Problem("currency", "bad").under("rounds[0].amount"))
+            rounds[0].amount.currency: bad
         """
         if not prefix:
             return self
@@ -80,12 +82,13 @@ class Problem:
 class DataError(AiecosysError, ValueError):
     """Some data is invalid; ``problems`` lists every problem found, each with its path.
 
-    >>> err = DataError([Problem("companies[0].name", "must not be empty")])
-    >>> print(err)
-    1 problem in the data:
-      companies[0].name: must not be empty
-    >>> isinstance(err, ValueError)
-    True
+    Examples:
+        >>> err = DataError([Problem("companies[0].name", "must not be empty")])
+        >>> print(err)
+        1 problem in the data:
+          companies[0].name: must not be empty
+        >>> isinstance(err, ValueError)
+        True
     """
 
     def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
@@ -124,11 +127,12 @@ def _rebuild_data_error(problems: Sequence[Problem], source: str | None) -> Data
 class NotFound(AiecosysError, LookupError):
     """No record matches ``key``; ``suggestions`` holds the closest names, best first.
 
-    >>> err = NotFound("company", "Mistal", ["Mistral AI"])
-    >>> print(err)
-    no company 'Mistal'; did you mean 'Mistral AI'?
-    >>> err.key, err.suggestions
-    ('Mistal', ('Mistral AI',))
+    Examples:
+        >>> err = NotFound("company", "Mistal", ["Mistral AI"])
+        >>> print(err)
+        no company 'Mistal'; did you mean 'Mistral AI'?
+        >>> err.key, err.suggestions
+        ('Mistal', ('Mistral AI',))
     """
 
     def __init__(self, kind: str, key: str, suggestions: Iterable[str] = ()) -> None:
@@ -149,8 +153,9 @@ class NotFound(AiecosysError, LookupError):
 class AmbiguousKey(AiecosysError, LookupError):
     """A name matches more than one record; ``candidates`` holds their ids.
 
-    >>> print(AmbiguousKey("company", "Acme", ["company:acme-1", "company:acme-2"]))
-    'Acme' names more than one company: 'company:acme-1', 'company:acme-2'; use an id
+    Examples:
+        >>> print(AmbiguousKey("company", "Acme", ["company:acme-1", "company:acme-2"]))
+        'Acme' names more than one company: 'company:acme-1', 'company:acme-2'; use an id
     """
 
     def __init__(self, kind: str, key: str, candidates: Iterable[str]) -> None:
@@ -169,8 +174,9 @@ class AmbiguousKey(AiecosysError, LookupError):
 class CurrencyMismatch(AiecosysError, ValueError):
     """Two amounts in different currencies were combined without a conversion.
 
-    >>> print(CurrencyMismatch("EUR", "USD"))
-    cannot combine EUR and USD amounts; convert one first
+    Examples:
+        >>> print(CurrencyMismatch("EUR", "USD"))
+        cannot combine EUR and USD amounts; convert one first
     """
 
     def __init__(self, left: str, right: str) -> None:
@@ -186,8 +192,8 @@ class ConversionError(AiecosysError, ValueError):
 class IncompleteTotal(AiecosysError, ValueError):
     """A total asked for with ``strict=True`` is not exact: some amount or date is unknown.
 
-    ``total`` is the :class:`~aiecosys.CompanyTotal` that was not complete; the message names
-    the company and what is missing.
+    ``total`` is the [`CompanyTotal`][aiecosys.CompanyTotal] that was not complete; the message
+    names the company and what is missing.
     """
 
     def __init__(self, total: CompanyTotal) -> None:
@@ -209,11 +215,12 @@ class WriteError(AiecosysError, OSError):
 
     ``filename``, ``errno`` and ``strerror`` are those of ``OSError``.
 
-    >>> err = WriteError(28, "No space left on device", "out.json")
-    >>> print(err)
-    cannot write out.json: No space left on device
-    >>> isinstance(err, OSError), err.filename
-    (True, 'out.json')
+    Examples:
+        >>> err = WriteError(28, "No space left on device", "out.json")
+        >>> print(err)
+        cannot write out.json: No space left on device
+        >>> isinstance(err, OSError), err.filename
+        (True, 'out.json')
     """
 
     def __str__(self) -> str:

@@ -1,18 +1,19 @@
 """Hypothesis strategies for aiecosys types, for testing code that uses aiecosys.
 
 Install with ``pip install aiecosys[hypothesis]``. Every strategy builds valid values;
-:func:`ecosystems` builds whole ecosystems whose references all resolve, with several
-currencies, partial dates, undisclosed amounts and investors shared between rounds, so that
-co-investment actually occurs.
+[`ecosystems`][aiecosys.strategies.ecosystems] builds whole ecosystems whose references all resolve,
+with several currencies, partial dates, undisclosed amounts and investors shared between rounds, so
+that co-investment actually occurs.
 
->>> from hypothesis import given
->>> from aiecosys import strategies as aist
->>> @given(aist.ecosystems())
-... def test_totals_are_never_negative(eco):
-...     for company in eco.companies:
-...         known = eco.total_raised(company, currency="EUR").known
-...         assert known is None or known.amount >= 0
->>> test_totals_are_never_negative()
+Examples:
+    >>> from hypothesis import given
+    >>> from aiecosys import strategies as aist
+    >>> @given(aist.ecosystems())
+    ... def test_totals_are_never_negative(eco):
+    ...     for company in eco.companies:
+    ...         known = eco.total_raised(company, currency="EUR").known
+    ...         assert known is None or known.amount >= 0
+    >>> test_totals_are_never_negative()
 """
 
 from __future__ import annotations
@@ -137,12 +138,12 @@ def sources(*, ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[S
 
 
 def people(*, ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Person]:
-    """People with no roles (roles refer to organisations: see :func:`ecosystems`)."""
+    """People with no roles (roles refer to organisations: see `ecosystems`)."""
     return st.builds(Person, id=record_ids("person") if ids is None else ids, name=names())
 
 
 def companies(*, ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Company]:
-    """Companies with no parent and no founders (see :func:`ecosystems` for linked ones)."""
+    """Companies with no parent and no founders (see `ecosystems` for linked ones)."""
     return st.builds(
         Company,
         id=record_ids("company") if ids is None else ids,

@@ -1,7 +1,7 @@
 """Reading one cell of an export: numbers, dates, flags, currencies, round types, countries.
 
-Each reader returns the value or raises :class:`ValueError` with a short reason; the caller
-reports the row. Numbers are read exactly, as :class:`~decimal.Decimal`, never as floats.
+Each reader returns the value or raises `ValueError` with a short reason; the caller
+reports the row. Numbers are read exactly, as `Decimal`, never as floats.
 """
 
 from __future__ import annotations
@@ -71,8 +71,9 @@ _STAGES: dict[str, Stage] = {
 def number(value: object) -> Decimal | None:
     """Read an amount or count exactly; ``None`` when empty or absent.
 
-    >>> number("1500000"), number(""), number(1951852), number(Decimal("1951852.0"))
-    (Decimal('1500000'), None, Decimal('1951852'), Decimal('1951852.0'))
+    Examples:
+        >>> number("1500000"), number(""), number(1951852), number(Decimal("1951852.0"))
+        (Decimal('1500000'), None, Decimal('1951852'), Decimal('1951852.0'))
     """
     if value is None or value == "":
         return None
@@ -104,8 +105,9 @@ def flag(text: str) -> bool:
 def currency(text: str) -> tuple[str, bool]:
     """Read an ISO 4217 code; return it and whether it had to be upper-cased.
 
-    >>> currency("usd")
-    ('USD', True)
+    Examples:
+        >>> currency("usd")
+        ('USD', True)
     """
     code = text.strip()
     if is_currency_code(code.upper()) and len(code) == 3:  # noqa: PLR2004 - ISO codes
@@ -116,8 +118,9 @@ def currency(text: str) -> tuple[str, bool]:
 def padded_date(text: str) -> PartialDate:
     """Read an old export's YYYY-MM-DD: a first of the month is the month (unknown days are 01).
 
-    >>> padded_date("2011-06-01"), padded_date("2011-06-14")
-    (PartialDate.parse('2011-06'), PartialDate.parse('2011-06-14'))
+    Examples:
+        >>> padded_date("2011-06-01"), padded_date("2011-06-14")
+        (PartialDate.parse('2011-06'), PartialDate.parse('2011-06-14'))
     """
     match = _DAY.fullmatch(text.strip())
     if not match:
@@ -131,8 +134,9 @@ def day_date(value: object, precision: str | None = None) -> PartialDate:
 
     The provider's precision, where given, is kept: a month-precise date keeps only its month.
 
-    >>> day_date({"value": "2004-02-01", "precision": "month"})
-    PartialDate.parse('2004-02')
+    Examples:
+        >>> day_date({"value": "2004-02-01", "precision": "month"})
+        PartialDate.parse('2004-02')
     """
     if isinstance(value, dict):
         precision = value.get("precision", precision)
@@ -166,8 +170,9 @@ def _build(year: int, month: int | None, day: int | None) -> PartialDate:
 def stage(code: str) -> Stage:
     """Read a funding type: an API code (``series_a``) or a Pro label (``Series A``).
 
-    >>> stage("Venture - Series Unknown"), stage("post_ipo_secondary")
-    (<Stage.VENTURE: 'venture'>, <Stage.SECONDARY: 'secondary'>)
+    Examples:
+        >>> stage("Venture - Series Unknown"), stage("post_ipo_secondary")
+        (<Stage.VENTURE: 'venture'>, <Stage.SECONDARY: 'secondary'>)
     """
     key = re.sub(r"[^a-z0-9]+", "_", code.strip().lower()).strip("_")
     found = _STAGES.get(key)

@@ -85,7 +85,7 @@ def money(
 
 
 def round_money(b: Builder, at: Where, value: object, code: object, column: str) -> Money | None:
-    """Read a round's amount (see :func:`money`); return the Money or ``None``."""
+    """Read a round's amount (see `money`); return the Money or ``None``."""
     return money(b, at, value, code, column)[0]
 
 
@@ -131,8 +131,9 @@ _SUFFIXES = frozenset(
 def split_names(text: str) -> list[str]:
     """Split a provider's comma-separated list of names, keeping suffixes with their name.
 
-    >>> split_names("Bombardier, Inc, Fred Moll, M.D, Seedcamp")
-    ['Bombardier, Inc', 'Fred Moll, M.D', 'Seedcamp']
+    Examples:
+        >>> split_names("Bombardier, Inc, Fred Moll, M.D, Seedcamp")
+        ['Bombardier, Inc', 'Fred Moll, M.D', 'Seedcamp']
     """
     names: list[str] = []
     for part in (p.strip() for p in text.split(",")):

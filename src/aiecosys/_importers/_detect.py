@@ -59,10 +59,11 @@ _ACQUISITIONS = frozenset({"acquirer_permalink", "acquired_at"})
 def detect_header(header: tuple[str, ...]) -> Table | str:
     """Return the table a CSV header belongs to, or why it is not read.
 
-    >>> detect_header(("funding_round_uuid", "investor_uuid", "is_lead_investor"))
-    <Table.INVESTMENTS_2016: 'crunchbase-2016/investments'>
-    >>> detect_header(("name", "email"))
-    'not a Crunchbase table this importer knows'
+    Examples:
+        >>> detect_header(("funding_round_uuid", "investor_uuid", "is_lead_investor"))
+        <Table.INVESTMENTS_2016: 'crunchbase-2016/investments'>
+        >>> detect_header(("name", "email"))
+        'not a Crunchbase table this importer knows'
     """
     columns = frozenset(header)
     if columns >= _PARTNERS:

@@ -45,17 +45,18 @@ def read_crunchbase(
     file (the 2013 export's investor rows, for instance); it is read like any other.
 
     Returns:
-        A :class:`CrunchbaseImport`: the ecosystem, and the report with the agreement of
-        every file with the provider's own figures (``report.checks``).
+        A [`CrunchbaseImport`][aiecosys.CrunchbaseImport]: the ecosystem, and the report with the
+        agreement of every file with the provider's own figures (``report.checks``).
 
     Raises:
         DataError: a file is missing or unreadable, is malformed beyond one row (a header
             naming a column twice, a cell over the csv field limit, invalid JSON), or no
             file holds a Crunchbase export.
 
-    >>> result = read_crunchbase("tests/data/crunchbase-2016-excerpt-importers")
-    >>> result.report.format
-    'crunchbase-2016'
+    Examples:
+        >>> result = read_crunchbase("tests/data/crunchbase-2016-excerpt-importers")
+        >>> result.report.format
+        'crunchbase-2016'
     """
     paths = _files(source, investments)
     with _collector_paused():  # millions of new records: no collection passes while building

@@ -25,8 +25,9 @@ class RowNote:
         reason: What was wrong or changed, and why (the part before a colon names its kind).
         column: The column at fault, where one is.
 
-    >>> print(RowNote(file="rounds.csv", line=7, column="currency", reason="'BTC' is not ..."))
-    rounds.csv:7: currency: 'BTC' is not ...
+    Examples:
+        >>> print(RowNote(file="rounds.csv", line=7, column="currency", reason="'BTC' is not ..."))
+        rounds.csv:7: currency: 'BTC' is not ...
     """
 
     file: str

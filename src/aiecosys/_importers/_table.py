@@ -2,7 +2,7 @@
 
 Exports come as UTF-8 (with or without a byte-order mark) or as Mac Roman with CR-only line
 ends (Excel for Mac); both are read. A file that cannot be read, a header naming a column
-twice, or a cell over the csv module's field limit is a :class:`~aiecosys.DataError` naming
+twice, or a cell over the csv module's field limit is a [`DataError`][aiecosys.DataError] naming
 the file (and line); a row with more or fewer cells than the header is read as far as it can
 be, and noted.
 """
@@ -91,10 +91,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
     such. Other text is what Excel writes: Mac Roman where lines end with a lone CR (Excel
     for Mac), else Windows-1252, else Latin-1 (which reads any bytes).
 
-    >>> decode("Café".encode("mac_roman") + b"\r")
-    ('Café\r', 'Mac Roman')
-    >>> decode("Café\n".encode("cp1252"))
-    ('Café\n', 'Windows-1252')
+    Examples:
+        >>> decode("Café".encode("mac_roman") + b"\r")
+        ('Café\r', 'Mac Roman')
+        >>> decode("Café\n".encode("cp1252"))
+        ('Café\n', 'Windows-1252')
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
