@@ -126,7 +126,7 @@ def test_no_sphinx_roles_or_stray_doctests_in_docstrings():
     roles = re.compile(r":(meth|class|func|attr|exc|mod|data|obj):`")
     for path in sorted((ROOT / "src" / "aiecosys").rglob("*.py")):
         text = path.read_text(encoding="utf-8")
-        assert not roles.search(text), f"{path.name}: a Sphinx role; write [`X`][aiecosys.X]"
+        assert not roles.search(text), f"{path.name}: run python docs/fix_docstrings.py"
         for node in ast.walk(ast.parse(text)):
             if not isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef):
                 continue
@@ -135,4 +135,4 @@ def test_no_sphinx_roles_or_stray_doctests_in_docstrings():
             # outside any section, and griffe renders it as Markdown quote marks.
             stray = [line for line in (doc or "").splitlines() if line.startswith(">>>")]
             name = getattr(node, "name", "module")
-            assert not stray, f"{path.name}: {name}: put {stray[0]!r} under 'Examples:'"
+            assert not stray, f"{path.name}: {name}: run python docs/fix_docstrings.py"
