@@ -101,10 +101,10 @@ def test_every_record_cites_a_source(eco):
 
 def test_every_source_is_cited_and_has_an_address(eco):
     """No source is unused, and all but the article have a URL and a grade."""
-    cited = {
-        s for r in (*eco.companies, *eco.investors, *eco.people, *eco.rounds) for s in r.sources
-    }
-    cited |= {c.source for c in eco.claims} | {e for c in eco.claims for e in c.evidence}
+    from aiecosys._integrity import references
+
+    records = (*eco.people, *eco.companies, *eco.investors, *eco.rounds, *eco.claims)
+    cited = {i for r in records for i in references(r)} & {s.id for s in eco.sources}
     assert {s.id for s in eco.sources} == cited
     for source in eco.sources:
         assert source.url or source.id == "source:article", source.id
