@@ -9,6 +9,7 @@ from pathlib import Path
 from aiecosys import _codec
 from aiecosys._ecosystem import DateLike, Ecosystem, Record
 from aiecosys._model import Claim, Company, Investor, Person, Role, Round, Verdict
+from aiecosys._progress import Progress
 from aiecosys._results import AsOf, CoInvestor, CompanyTotal, FundingBreakdown, Summary
 
 __all__ = ["DATA_HORIZON", "DATA_VERSION", "load"]
@@ -36,10 +37,12 @@ def _bundled() -> Ecosystem:
     return _cache[0]
 
 
-def load(path: str | Path | None = None) -> Ecosystem:
+def load(path: str | Path | None = None, *, progress: Progress | None = None) -> Ecosystem:
     """Return the bundled ecosystem, or read one from the ``aiecosys/1`` JSON file at *path*.
 
     The bundled dataset is read and checked on the first call, then cached (thread-safe).
+    *progress*, if given, is told of the steps of reading a file: it is called as
+    ``progress(what, done, total)`` (see :func:`aiecosys.read_crunchbase`).
 
     Examples:
         >>> import aiecosys
@@ -49,7 +52,7 @@ def load(path: str | Path | None = None) -> Ecosystem:
         >>> eco is aiecosys.load()
         True
     """
-    return _bundled() if path is None else _codec.load(path)
+    return _bundled() if path is None else _codec.load(path, progress=progress)
 
 
 def company(key: str | Company) -> Company:

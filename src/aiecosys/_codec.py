@@ -35,6 +35,7 @@ from aiecosys._checks import enum_value
 from aiecosys._dates import PartialDate
 from aiecosys._ecosystem import _COLLECTIONS, Ecosystem
 from aiecosys._fastread import structure_all
+from aiecosys._progress import Progress, report
 from aiecosys.exceptions import DataError, Problem
 
 if TYPE_CHECKING:
@@ -313,15 +314,23 @@ def dumps(ecosystem: Ecosystem) -> str:
     return json.dumps(to_document(ecosystem), indent=2, ensure_ascii=False) + "\n"
 
 
-def load(path: str | Path) -> Ecosystem:
+def load(path: str | Path, *, progress: Progress | None = None) -> Ecosystem:
     """Read an ecosystem from an ``aiecosys/1`` JSON file (see [`loads`][aiecosys.loads]).
+
+    *progress*, if given, is called as ``progress(what, done, total)`` before each of the
+    two steps (reading the file, checking its records) and once all is done.
 
     Raises:
         DataError: the file's content is invalid.
         OSError: the file cannot be read (``FileNotFoundError`` when it does not exist).
     """
     path = Path(path)
-    return loads(path.read_bytes(), source=str(path))
+    report(progress, f"reading {path.name}", 0, 2)
+    data = path.read_bytes()
+    report(progress, f"checking {path.name}", 1, 2)
+    eco = loads(data, source=str(path))
+    report(progress, f"read {path.name}", 2, 2)
+    return eco
 
 
 def dump(ecosystem: Ecosystem, path: str | Path) -> None:

@@ -14,6 +14,13 @@ from aiecosys._dates import DateLike, PartialDate, Timing, as_day
 if TYPE_CHECKING:
     from aiecosys._combine import Conflicts
     from aiecosys._coverage import Coverage
+    from aiecosys._reports import (
+        Citations,
+        CompanyProfile,
+        InvestorProfile,
+        PersonProfile,
+        PricedRound,
+    )
 from aiecosys._integrity import Records, problems
 from aiecosys._model import (
     COLLECTIONS,
@@ -523,6 +530,111 @@ class Ecosystem:
             found = tuple(r for r in found if r.announced.last_day <= end)
         return found
 
+    def priced_rounds(
+        self,
+        *,
+        currency: str = "USD",
+        company: str | Company | None = None,
+        investor: str | Investor | None = None,
+        stage: Stage | str | None = None,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+    ) -> tuple[PricedRound, ...]:
+        """Return :meth:`find_rounds`' rounds, each with its amount converted to *currency*.
+
+        Each amount is converted at the ECB rate of its round's announced date (see
+        :func:`aiecosys.convert`); an undisclosed amount stays unknown (``conversion`` is
+        ``None``).
+
+        >>> import aiecosys
+        >>> first = aiecosys.load().priced_rounds(currency="USD", company="Mistral AI")[0]
+        >>> print(first.round.amount, "->", first.converted)
+        EUR 105,000,000 -> USD 113,326,500.00
+        """
+        from aiecosys._reports import PricedRound  # noqa: PLC0415 - rarely needed
+
+        found = self.find_rounds(
+            company=company, investor=investor, stage=stage, since=since, until=until
+        )
+        return tuple(
+            PricedRound(
+                round=r,
+                conversion=None if r.amount is None else r.amount.convert(currency, on=r.announced),
+            )
+            for r in found
+        )
+
+    def profile(
+        self, company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
+    ) -> CompanyProfile:
+        """Return a company's profile: founders, rounds, funding, investors and claims.
+
+        Rounds, investors and the total are as of *as_of* (see :meth:`rounds_of`), amounts
+        converted to *currency* (see :meth:`funding_breakdown`).
+
+        >>> import aiecosys
+        >>> mistral = aiecosys.load().profile("Mistral AI", currency="EUR", as_of="2023-12-15")
+        >>> print(mistral.total)
+        EUR ≥ 105,000,000 (1 round possibly announced by 2023-12-15: EUR 385,000,000)
+        """
+        from aiecosys._reports import profile  # noqa: PLC0415 - rarely needed
+
+        return profile(self, company, currency=currency, as_of=as_of)
+
+    def investor_profile(
+        self, investor: str | Investor, *, as_of: DateLike | None = None
+    ) -> InvestorProfile:
+        """Return an investor's portfolio and co-investors as of *as_of* (see :meth:`portfolio`).
+
+        >>> import aiecosys
+        >>> lsvp = aiecosys.load().investor_profile("Lightspeed Venture Partners")
+        >>> "Mistral AI" in [c.name for c in lsvp.portfolio]
+        True
+        """
+        from aiecosys._reports import investor_profile  # noqa: PLC0415 - rarely needed
+
+        return investor_profile(self, investor, as_of=as_of)
+
+    def person_profile(
+        self, person: str | Person, *, as_of: DateLike | None = None
+    ) -> PersonProfile:
+        """Return a person's roles held on *as_of* (see :meth:`roles_of`) and the claims about them.
+
+        >>> import aiecosys
+        >>> "Researcher" in [r.title for r in aiecosys.load().person_profile("Arthur Mensch").roles]
+        True
+        """
+        from aiecosys._reports import person_profile  # noqa: PLC0415 - rarely needed
+
+        return person_profile(self, person, as_of=as_of)
+
+    def citations(self, source: str | Source) -> Citations:
+        """Return a source and every record and claim that cites it (a :class:`Citations`).
+
+        >>> import aiecosys
+        >>> eco = aiecosys.load()
+        >>> cited = eco.citations(eco.rounds_of("Mistral AI")[0].sources[0])
+        >>> "round:mistral-ai-seed" in [r.id for r in cited.records]
+        True
+        """
+        from aiecosys._reports import citations  # noqa: PLC0415 - rarely needed
+
+        return citations(self, source)
+
+    def label(self, record: Record | str) -> str:
+        """Name a record (or the record with that id) for people.
+
+        Companies, investors and people by name; a round as company, stage and date; a
+        source as publisher and title; a claim as its subject's label and the field.
+
+        >>> import aiecosys
+        >>> aiecosys.load().label("round:mistral-ai-seed")
+        'Mistral AI · Seed · 2023-06-13'
+        """
+        from aiecosys._reports import label  # noqa: PLC0415 - rarely needed
+
+        return label(self, record)
+
     def claims_about(
         self, entity: str | Record, *, verdict: Verdict | str | None = None
     ) -> tuple[Claim, ...]:
@@ -660,6 +772,44 @@ class Ecosystem:
 
         return subset(
             self,
+            companies=companies,
+            investors=investors,
+            countries=countries,
+            stages=stages,
+            kinds=kinds,
+            since=since,
+            until=until,
+        )
+
+    def find_records(
+        self,
+        kind: str,
+        *,
+        companies: Iterable[str | Company] | str | Company | None = None,
+        investors: Iterable[str | Investor] | str | Investor | None = None,
+        countries: Iterable[str] | str | None = None,
+        stages: Iterable[Stage | str] | Stage | str | None = None,
+        kinds: Iterable[CompanyKind | str] | CompanyKind | str | None = None,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+    ) -> tuple[Record, ...]:
+        """Return the ``companies``, ``investors``, ``people`` or ``rounds`` the filters select.
+
+        The filters are :meth:`subset`'s and select the same rounds and companies, without
+        the records those cite: ``rounds`` in announcement order; ``companies`` by id;
+        ``investors`` in the selected rounds; ``people`` who founded or hold a role at a
+        selected company. With no filter, the whole collection (rounds in announcement order).
+
+        >>> import aiecosys
+        >>> french = aiecosys.load().find_records("companies", countries="FR")
+        >>> "Mistral AI" in [c.name for c in french]
+        True
+        """
+        from aiecosys._subset import find_records  # noqa: PLC0415 - rarely needed
+
+        return find_records(
+            self,
+            kind,
             companies=companies,
             investors=investors,
             countries=countries,

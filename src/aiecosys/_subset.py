@@ -6,6 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from aiecosys._checks import enum_value
 from aiecosys._integrity import references
 from aiecosys._model import Claim, Company, CompanyKind, Investor, Round, Stage
@@ -14,7 +16,7 @@ from aiecosys.exceptions import DataError
 if TYPE_CHECKING:
     from aiecosys._ecosystem import DateLike, Ecosystem, Record
 
-__all__ = ["subset"]
+__all__ = ["find_records", "subset"]
 
 
 def _one_or_many(value: Any) -> tuple[Any, ...]:
@@ -33,32 +35,36 @@ def _countries(values: Iterable[str]) -> frozenset[str]:
     return codes
 
 
-def subset(
-    eco: Ecosystem,
-    *,
-    companies: Any = None,
-    investors: Any = None,
-    countries: Any = None,
-    stages: Any = None,
-    kinds: Any = None,
-    since: DateLike | None = None,
-    until: DateLike | None = None,
-) -> Ecosystem:
-    """Return the part of *eco* that passes the filters.
+@attrs.frozen(kw_only=True)
+class _Filters:
+    companies: Any = None
+    investors: Any = None
+    countries: Any = None
+    stages: Any = None
+    kinds: Any = None
+    since: DateLike | None = None
+    until: DateLike | None = None
 
-    See [`Ecosystem.subset`][aiecosys.Ecosystem.subset].
-    """
-    from aiecosys._ecosystem import _COLLECTIONS, Ecosystem  # noqa: PLC0415 - imports us
+    @property
+    def none(self) -> bool:
+        return all(v is None for v in attrs.astuple(self, recurse=False))
 
-    filters = (companies, investors, countries, stages, kinds, since, until)
-    if all(f is None for f in filters):
-        return eco
+    @property
+    def on_rounds(self) -> bool:
+        return any(f is not None for f in (self.investors, self.stages, self.since, self.until))
 
-    chosen = None if companies is None else {eco.company(c).id for c in _one_or_many(companies)}
-    backers = None if investors is None else {eco.investor(i).id for i in _one_or_many(investors)}
-    codes = None if countries is None else _countries(_one_or_many(countries))
-    stage_set = None if stages is None else {enum_value(Stage)(s) for s in _one_or_many(stages)}
-    kind_set = None if kinds is None else {enum_value(CompanyKind)(k) for k in _one_or_many(kinds)}
+
+def _selected(eco: Ecosystem, f: _Filters) -> tuple[list[Round], list[Company]]:
+    """The rounds that pass *f*, and the companies that pass it (theirs, or by company filters)."""
+    chosen = None if f.companies is None else {eco.company(c).id for c in _one_or_many(f.companies)}
+    backers = (
+        None if f.investors is None else {eco.investor(i).id for i in _one_or_many(f.investors)}
+    )
+    codes = None if f.countries is None else _countries(_one_or_many(f.countries))
+    stage_set = None if f.stages is None else {enum_value(Stage)(s) for s in _one_or_many(f.stages)}
+    kind_set = (
+        None if f.kinds is None else {enum_value(CompanyKind)(k) for k in _one_or_many(f.kinds)}
+    )
 
     def company_passes(company: Company) -> bool:
         return (
@@ -74,18 +80,56 @@ def subset(
 
     rounds = [
         r
-        for r in eco.find_rounds(since=since, until=until)
+        for r in eco.find_rounds(since=f.since, until=f.until)
         if round_passes(r) and company_passes(eco.company(r.company))
     ]
-    round_filtered = any(f is not None for f in (investors, stages, since, until))
+    funded = {r.company for r in rounds}
+    companies = [
+        c for c in eco.companies if c.id in funded or (not f.on_rounds and company_passes(c))
+    ]
+    return rounds, companies
+
+
+def subset(eco: Ecosystem, **filters: Any) -> Ecosystem:
+    """Return the part of *eco* that passes the filters (see :meth:`Ecosystem.subset`)."""
+    from aiecosys._ecosystem import _COLLECTIONS, Ecosystem  # noqa: PLC0415 - imports us
+
+    given = _Filters(**filters)
+    if given.none:
+        return eco
+    rounds, companies = _selected(eco, given)
     kept: dict[str, Record] = {r.id: r for r in rounds}
-    if not round_filtered:
-        kept |= {c.id: c for c in eco.companies if company_passes(c)}
+    kept |= {c.id: c for c in companies}
     _close(eco, kept)
     return Ecosystem(
         version=eco.version,
         **{name: [r for r in getattr(eco, name) if r.id in kept] for name, _ in _COLLECTIONS},
     )
+
+
+def find_records(eco: Ecosystem, kind: str, **filters: Any) -> tuple[Record, ...]:
+    """Return the records of one kind the filters select (see :meth:`Ecosystem.find_records`)."""
+    if kind not in _KINDS:
+        raise DataError.single("kind", f"must be one of {', '.join(_KINDS)} (got {kind!r})")
+    given = _Filters(**filters)
+    if given.none:
+        return tuple(eco.find_rounds()) if kind == "rounds" else tuple(getattr(eco, kind))
+    rounds, companies = _selected(eco, given)
+    if kind == "rounds":
+        return tuple(rounds)
+    if kind == "companies":
+        return tuple(companies)
+    if kind == "investors":
+        ids = {i for r in rounds for i in r.investor_ids}
+        return tuple(i for i in eco.investors if i.id in ids)
+    ids = {c.id for c in companies}
+    founders = {p for c in companies for p in c.founders}
+    return tuple(
+        p for p in eco.people if p.id in founders or any(r.organisation in ids for r in p.roles)
+    )
+
+
+_KINDS = ("companies", "investors", "people", "rounds")
 
 
 def _close(eco: Ecosystem, kept: dict[str, Record]) -> None:

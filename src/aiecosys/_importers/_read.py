@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from aiecosys._codec import _collector_paused
+from aiecosys._progress import Progress, report
 from aiecosys.exceptions import DataError, Problem
 
 from ._builder import Builder
@@ -31,6 +32,7 @@ def read_crunchbase(
     *,
     investments: PathLike | None = None,
     strict: bool = False,
+    progress: Progress | None = None,
 ) -> CrunchbaseImport:
     """Import Crunchbase exports: a folder, a file, or several of either.
 
@@ -43,6 +45,8 @@ def read_crunchbase(
     in the report with its file, line, column and reason. With *strict*, the first row that
     cannot be imported as written raises ``DataError`` instead. *investments* adds one more
     file (the 2013 export's investor rows, for instance); it is read like any other.
+    *progress*, if given, is called as ``progress(what, done, total)`` as each file is read
+    and once the records are built (see ``docs/cli.md``: the command line draws it).
 
     Returns:
         A [`CrunchbaseImport`][aiecosys.CrunchbaseImport]: the ecosystem, and the report with the
@@ -60,16 +64,22 @@ def read_crunchbase(
     """
     paths = _files(source, investments)
     with _collector_paused():  # millions of new records: no collection passes while building
-        return _read(source, paths, strict=strict)
+        return _read(source, paths, strict=strict, progress=progress)
 
 
 def _read(
-    source: PathLike | Iterable[PathLike], paths: list[tuple[Path, str]], *, strict: bool
+    source: PathLike | Iterable[PathLike],
+    paths: list[tuple[Path, str]],
+    *,
+    strict: bool,
+    progress: Progress | None,
 ) -> CrunchbaseImport:
     b = Builder(strict=strict)
     tables: defaultdict[Table, list[CsvTable]] = defaultdict(list)
     documents: list[tuple[str, Any]] = []
-    for path, name in paths:
+    steps = len(paths) + 1
+    for done, (path, name) in enumerate(paths):
+        report(progress, f"reading {name}", done, steps)
         data = read_bytes(path)
         text, encoding = decode(data)
         kind: Table | str
@@ -85,11 +95,14 @@ def _read(
         b.files[name] = kind.value if isinstance(kind, Table) else kind
         if encoding is not None:
             b.files[name] += f" (not UTF-8: read as {encoding})"
+    report(progress, "building records", len(paths), steps)
     exports = _read_exports(b, tables, documents)
     if not exports:
         listed = "; ".join(f"{name}: {what}" for name, what in b.files.items()) or "no files"
         raise DataError([Problem(_shown(source), f"no Crunchbase export found ({listed[:2000]})")])
-    return b.finish(" + ".join(exports))
+    result = b.finish(" + ".join(exports))
+    report(progress, "imported", steps, steps)
+    return result
 
 
 def _read_exports(  # noqa: C901 - one branch per export
