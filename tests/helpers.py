@@ -145,3 +145,22 @@ def with_amounts(*amounts: str) -> Ecosystem:
             for i, a in enumerate(amounts)
         ),
     )
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    """Run the command line in-process; return its exit code, standard output and error."""
+    from click.testing import CliRunner
+
+    from aiecosys._cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def small_file(folder: Path) -> Path:
+    """Write the small ecosystem as ``small.json`` in *folder*; return its path."""
+    from aiecosys import dump
+
+    path = folder / "small.json"
+    dump(small(), path)
+    return path

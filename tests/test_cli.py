@@ -3,7 +3,6 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from aiecosys import (
     DATA_HORIZON,
@@ -16,13 +15,9 @@ from aiecosys import (
     load,
     plot_network,
 )
-from aiecosys._cli import cli
-from tests.helpers import TEST_DATA, day, small
+from tests.helpers import TEST_DATA, day, run_cli, small
 
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
+run = run_cli
 
 
 @pytest.fixture

@@ -99,3 +99,48 @@ def test_a_subset_is_valid_and_its_rounds_pass_the_filter(eco, data):
     assert all(r.stage in stages for r in part.rounds)
     assert {r.id for r in part.rounds} == {r.id for r in eco.rounds if r.stage in stages}
     assert all(record in eco.rounds for record in part.rounds)
+
+
+def test_find_records_selects_subsets_rounds_and_companies_without_what_they_cite():
+    """find_records gives subset()'s rounds and their companies, not the records they cite."""
+    from aiecosys import load
+
+    eco = load()
+    rounds = eco.find_records("rounds", countries="FR", stages="seed")
+    assert set(rounds) == {
+        r
+        for r in eco.subset(countries="FR", stages="seed").rounds
+        if eco.company(r.company).country == "FR" and r.stage.value == "seed"
+    }
+    companies = eco.find_records("companies", countries="FR", stages="seed")
+    assert {c.id for c in companies} == {r.company for r in rounds}
+    investors = eco.find_records("investors", countries="FR", stages="seed")
+    assert {i.id for i in investors} == {i for r in rounds for i in r.investor_ids}
+    assert all(c.country == "FR" for c in eco.find_records("companies", countries="FR"))
+
+
+def test_find_records_without_filters_is_the_collection_and_refuses_other_kinds():
+    """No filter: every record of the kind (rounds in announcement order); bad kind: DataError."""
+    import pytest
+
+    from aiecosys import DataError, load
+
+    eco = load()
+    assert eco.find_records("people") == eco.people
+    assert eco.find_records("rounds") == eco.find_rounds()
+    with pytest.raises(DataError, match="kind"):
+        eco.find_records("claims")
+
+
+def test_find_records_people_founded_or_work_at_the_companies():
+    """people: founders of the selected companies, and those with a role there."""
+    from aiecosys import load
+
+    eco = load()
+    people = eco.find_records("people", companies="Mistral AI")
+    assert {p.id for p in people} >= set(eco.company("Mistral AI").founders)
+    founders = eco.company("Mistral AI").founders
+    assert all(
+        p.id in founders or any(r.organisation == "company:mistral-ai" for r in p.roles)
+        for p in people
+    )

@@ -81,6 +81,13 @@ if TYPE_CHECKING:
     )
     from aiecosys._money import Money
     from aiecosys._plots import Picture, plot_funding, plot_network
+    from aiecosys._reports import (
+        Citations,
+        CompanyProfile,
+        InvestorProfile,
+        PersonProfile,
+        PricedRound,
+    )
     from aiecosys._results import (
         AsOf,
         CoInvestor,
@@ -96,6 +103,11 @@ if TYPE_CHECKING:
 # pendulum and the query code load when a name is first touched). test_init.py checks this
 # table against the imports above.
 _LAZY: dict[str, str] = {
+    "Citations": "_reports",
+    "CompanyProfile": "_reports",
+    "InvestorProfile": "_reports",
+    "PersonProfile": "_reports",
+    "PricedRound": "_reports",
     "AsOf": "_results",
     "Timing": "_dates",
     "roles_of": "_bundled",
@@ -172,10 +184,12 @@ __all__ = [
     "AiecosysError",
     "AmbiguousKey",
     "AsOf",
+    "Citations",
     "Claim",
     "CoInvestor",
     "Company",
     "CompanyKind",
+    "CompanyProfile",
     "CompanyTotal",
     "Conflicts",
     "Conversion",
@@ -193,13 +207,16 @@ __all__ = [
     "Investor",
     "InvestorActivity",
     "InvestorKind",
+    "InvestorProfile",
     "MissingDependency",
     "Money",
     "NotFound",
     "PartialDate",
     "Person",
+    "PersonProfile",
     "Picture",
     "Precision",
+    "PricedRound",
     "Problem",
     "ProviderCheck",
     "ProviderDifference",

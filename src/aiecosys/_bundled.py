@@ -1,18 +1,33 @@
-"""The bundled dataset, loaded once on first use, and module-level queries over it."""
+"""The bundled dataset, loaded once on first use, and module-level queries over it.
+
+Each query in :data:`SHORTCUTS` is also a function of the module, made from the
+:class:`Ecosystem` method by one mechanism, so the two cannot drift apart:
+
+>>> import aiecosys
+>>> print(aiecosys.total_raised("Mistral AI", currency="EUR", as_of="2023-12-31"))
+EUR 490,000,000
+>>> print(aiecosys.total_raised("01.AI", as_of="2023-12-31"))
+USD unknown (1 round undisclosed)
+"""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import threading
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from aiecosys import _codec
-from aiecosys._ecosystem import DateLike, Ecosystem, Record
-from aiecosys._model import Claim, Company, Investor, Person, Role, Round, Verdict
+from aiecosys._ecosystem import Ecosystem
 from aiecosys._progress import Progress
-from aiecosys._results import AsOf, CoInvestor, CompanyTotal, FundingBreakdown, Summary
 
-__all__ = ["DATA_HORIZON", "DATA_VERSION", "load"]
+__all__ = ["DATA_HORIZON", "DATA_VERSION", "SHORTCUTS", "load"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 DATA_VERSION = "2026.11.28"
 """The version of the bundled dataset, independent of the package version."""
@@ -55,116 +70,56 @@ def load(path: str | Path | None = None, *, progress: Progress | None = None) ->
     return _bundled() if path is None else _codec.load(path, progress=progress)
 
 
-def company(key: str | Company) -> Company:
-    """Find a company of the bundled dataset.
+def _shortcut(method: Callable[Concatenate[Ecosystem, P], R]) -> Callable[P, R]:
+    """Make the module-level twin of an [`Ecosystem`][aiecosys.Ecosystem] query.
 
-    See [`Ecosystem.company`][aiecosys.Ecosystem.company].
+    The twin asks the bundled data. It has the method's name, signature (without ``self``) and docstring, so ``help()``,
+    ``inspect.signature`` and mypy see the same function; only the data differs.
     """
-    return _bundled().company(key)
+
+    @functools.wraps(method)
+    def ask(*args: P.args, **kwargs: P.kwargs) -> R:
+        return method(_bundled(), *args, **kwargs)
+
+    signature = inspect.signature(method)
+    ask.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=tuple(signature.parameters.values())[1:]
+    )
+    ask.__qualname__ = ask.__name__
+    ask.__module__ = "aiecosys"
+    ask.__doc__ = (
+        f"Ask the bundled dataset: [`Ecosystem.{method.__name__}`]"
+        f"[aiecosys.Ecosystem.{method.__name__}] of ``aiecosys.load()``."
+        f"\n\n{inspect.cleandoc(method.__doc__ or '')}"
+    )
+    return ask
 
 
-def investor(key: str | Investor) -> Investor:
-    """Find an investor of the bundled dataset.
+SHORTCUTS = (
+    "company",
+    "investor",
+    "person",
+    "rounds_of",
+    "total_raised",
+    "funding_breakdown",
+    "investors_in",
+    "portfolio",
+    "co_investors",
+    "roles_of",
+    "claims_about",
+    "summary",
+)
+"""The queries also offered as module-level functions over the bundled dataset."""
 
-    See [`Ecosystem.investor`][aiecosys.Ecosystem.investor].
-    """
-    return _bundled().investor(key)
-
-
-def person(key: str | Person) -> Person:
-    """Find a person of the bundled dataset.
-
-    See [`Ecosystem.person`][aiecosys.Ecosystem.person].
-    """
-    return _bundled().person(key)
-
-
-def rounds_of(company: str | Company, *, as_of: DateLike | None = None) -> AsOf[Round]:
-    """A company's rounds in the bundled dataset.
-
-    See [`Ecosystem.rounds_of`][aiecosys.Ecosystem.rounds_of].
-    """
-    return _bundled().rounds_of(company, as_of=as_of)
-
-
-def total_raised(
-    company: str | Company,
-    *,
-    currency: str = "USD",
-    as_of: DateLike | None = None,
-    strict: bool = False,
-) -> CompanyTotal:
-    """A company's total raised in the bundled dataset.
-
-    See [`Ecosystem.total_raised`][aiecosys.Ecosystem.total_raised].
-
-    Examples:
-        >>> import aiecosys
-        >>> print(aiecosys.total_raised("Mistral AI", currency="EUR", as_of="2023-12-31"))
-        EUR 490,000,000
-        >>> print(aiecosys.total_raised("01.AI", as_of="2023-12-31"))
-        USD unknown (1 round undisclosed)
-    """
-    return _bundled().total_raised(company, currency=currency, as_of=as_of, strict=strict)
-
-
-def funding_breakdown(
-    company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
-) -> FundingBreakdown:
-    """A company's funding by round.
-
-    See [`Ecosystem.funding_breakdown`][aiecosys.Ecosystem.funding_breakdown].
-    """
-    return _bundled().funding_breakdown(company, currency=currency, as_of=as_of)
-
-
-def investors_in(
-    company: str | Company, *, lead_only: bool = False, as_of: DateLike | None = None
-) -> AsOf[Investor]:
-    """A company's investors in the bundled dataset.
-
-    See [`Ecosystem.investors_in`][aiecosys.Ecosystem.investors_in].
-    """
-    return _bundled().investors_in(company, lead_only=lead_only, as_of=as_of)
-
-
-def portfolio(investor: str | Investor, *, as_of: DateLike | None = None) -> AsOf[Company]:
-    """An investor's companies in the bundled dataset.
-
-    See [`Ecosystem.portfolio`][aiecosys.Ecosystem.portfolio].
-    """
-    return _bundled().portfolio(investor, as_of=as_of)
-
-
-def co_investors(investor: str | Investor, *, as_of: DateLike | None = None) -> AsOf[CoInvestor]:
-    """An investor's co-investors in the bundled dataset.
-
-    See [`Ecosystem.co_investors`][aiecosys.Ecosystem.co_investors].
-    """
-    return _bundled().co_investors(investor, as_of=as_of)
-
-
-def roles_of(person: str | Person, *, as_of: DateLike | None = None) -> AsOf[Role]:
-    """A person's roles in the bundled dataset.
-
-    See [`Ecosystem.roles_of`][aiecosys.Ecosystem.roles_of].
-    """
-    return _bundled().roles_of(person, as_of=as_of)
-
-
-def claims_about(
-    entity: str | Record, *, verdict: Verdict | str | None = None
-) -> tuple[Claim, ...]:
-    """Claims about a record of the bundled dataset.
-
-    See [`Ecosystem.claims_about`][aiecosys.Ecosystem.claims_about].
-    """
-    return _bundled().claims_about(entity, verdict=verdict)
-
-
-def summary(*, currency: str = "USD", top: int = 5, as_of: DateLike | None = None) -> Summary:
-    """An overview of the bundled dataset.
-
-    See [`Ecosystem.summary`][aiecosys.Ecosystem.summary].
-    """
-    return _bundled().summary(currency=currency, top=top, as_of=as_of)
+company = _shortcut(Ecosystem.company)
+investor = _shortcut(Ecosystem.investor)
+person = _shortcut(Ecosystem.person)
+rounds_of = _shortcut(Ecosystem.rounds_of)
+total_raised = _shortcut(Ecosystem.total_raised)
+funding_breakdown = _shortcut(Ecosystem.funding_breakdown)
+investors_in = _shortcut(Ecosystem.investors_in)
+portfolio = _shortcut(Ecosystem.portfolio)
+co_investors = _shortcut(Ecosystem.co_investors)
+roles_of = _shortcut(Ecosystem.roles_of)
+claims_about = _shortcut(Ecosystem.claims_about)
+summary = _shortcut(Ecosystem.summary)

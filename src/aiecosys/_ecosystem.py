@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, overload
 
 import attrs
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         PersonProfile,
         PricedRound,
     )
+    from aiecosys._subset import RecordFilters
 from aiecosys._integrity import Records, problems
 from aiecosys._model import (
     COLLECTIONS,
@@ -781,24 +782,37 @@ class Ecosystem:
             until=until,
         )
 
+    @overload
     def find_records(
-        self,
-        kind: str,
-        *,
-        companies: Iterable[str | Company] | str | Company | None = None,
-        investors: Iterable[str | Investor] | str | Investor | None = None,
-        countries: Iterable[str] | str | None = None,
-        stages: Iterable[Stage | str] | Stage | str | None = None,
-        kinds: Iterable[CompanyKind | str] | CompanyKind | str | None = None,
-        since: DateLike | None = None,
-        until: DateLike | None = None,
-    ) -> tuple[Record, ...]:
+        self, kind: Literal["companies"], **filters: Unpack[RecordFilters]
+    ) -> tuple[Company, ...]: ...
+    @overload
+    def find_records(
+        self, kind: Literal["investors"], **filters: Unpack[RecordFilters]
+    ) -> tuple[Investor, ...]: ...
+    @overload
+    def find_records(
+        self, kind: Literal["people"], **filters: Unpack[RecordFilters]
+    ) -> tuple[Person, ...]: ...
+    @overload
+    def find_records(
+        self, kind: Literal["rounds"], **filters: Unpack[RecordFilters]
+    ) -> tuple[Round, ...]: ...
+    @overload
+    def find_records(self, kind: str, **filters: Unpack[RecordFilters]) -> tuple[Record, ...]: ...
+    def find_records(self, kind: str, **filters: Unpack[RecordFilters]) -> tuple[Record, ...]:
         """Return the ``companies``, ``investors``, ``people`` or ``rounds`` the filters select.
 
-        The filters are :meth:`subset`'s and select the same rounds and companies, without
-        the records those cite: ``rounds`` in announcement order; ``companies`` by id;
-        ``investors`` in the selected rounds; ``people`` who founded or hold a role at a
-        selected company. With no filter, the whole collection (rounds in announcement order).
+        The filters (*companies*, *investors*, *countries*, *stages*, *kinds*, *since*,
+        *until*) are :meth:`subset`'s and select the same rounds and companies, without the
+        records those cite: ``rounds`` in announcement order; ``companies`` by id;
+        ``investors`` in the selected rounds, by id; ``people`` who founded or hold a role at
+        a selected company, by id. With no filter, the whole collection (rounds in
+        announcement order).
+
+        Raises:
+            DataError: *kind* is not one of the four, or a filter value is invalid.
+            NotFound: a company or investor named in a filter does not exist.
 
         >>> import aiecosys
         >>> french = aiecosys.load().find_records("companies", countries="FR")
@@ -807,17 +821,7 @@ class Ecosystem:
         """
         from aiecosys._subset import find_records  # noqa: PLC0415 - rarely needed
 
-        return find_records(
-            self,
-            kind,
-            companies=companies,
-            investors=investors,
-            countries=countries,
-            stages=stages,
-            kinds=kinds,
-            since=since,
-            until=until,
-        )
+        return find_records(self, kind, **filters)
 
     def coverage(self) -> Coverage:
         """Return how complete and how well sourced the ecosystem is (a `Coverage`).

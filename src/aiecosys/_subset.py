@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import attrs
 
@@ -16,7 +16,19 @@ from aiecosys.exceptions import DataError
 if TYPE_CHECKING:
     from aiecosys._ecosystem import DateLike, Ecosystem, Record
 
-__all__ = ["find_records", "subset"]
+__all__ = ["RecordFilters", "find_records", "subset"]
+
+
+class RecordFilters(TypedDict, total=False):
+    """The filters of :meth:`Ecosystem.subset` and :meth:`Ecosystem.find_records`."""
+
+    companies: Iterable[str | Company] | str | Company | None
+    investors: Iterable[str | Investor] | str | Investor | None
+    countries: Iterable[str] | str | None
+    stages: Iterable[Stage | str] | Stage | str | None
+    kinds: Iterable[CompanyKind | str] | CompanyKind | str | None
+    since: DateLike | None
+    until: DateLike | None
 
 
 def _one_or_many(value: Any) -> tuple[Any, ...]:
