@@ -89,3 +89,16 @@ def test_progress_is_silent_in_a_pipe(data_file: Path):
         check=True,
     )
     assert ran.stderr == b""
+
+
+def test_the_cli_starts_without_loading_data_code():
+    """aiecosys --help loads no decoder, importer, FX table, plotting or graph library."""
+    code = (
+        "import sys; from aiecosys._cli import main; sys.argv = ['aiecosys', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ['cattrs', 'aiecosys._codec', 'aiecosys._importers', 'aiecosys._ecosystem', "
+        "'currency_converter', 'matplotlib', 'networkx', 'pyarrow']\n"
+        "sys.stderr.write(repr([m for m in heavy if m in sys.modules]))"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ran.stderr == "[]"

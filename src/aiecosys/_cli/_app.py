@@ -10,14 +10,14 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from aiecosys import _bundled
-from aiecosys._progress import Progress
-
 from ._errors import handles_errors
+
+if TYPE_CHECKING:
+    from aiecosys._progress import Progress
 
 __all__ = ["cli", "progress_bar", "uses_data", "uses_quiet"]
 
@@ -92,6 +92,8 @@ def uses_data(command: F) -> F:
     @functools.wraps(command)
     @handles_errors
     def run(*args: Any, data: Path | None, progress: Progress | None, **kwargs: Any) -> Any:
+        from aiecosys import _bundled  # noqa: PLC0415 - the data loads when a command runs
+
         path = data if data is not None else _global("data")
         return command(*args, eco=_bundled.load(path, progress=progress), **kwargs)
 

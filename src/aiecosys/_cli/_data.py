@@ -6,16 +6,11 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from aiecosys import _codec
-from aiecosys._arrow import write_parquet
-from aiecosys._atomic import write_text
-from aiecosys._ecosystem import Ecosystem
 from aiecosys._export import TABLES, write_csv
-from aiecosys._importers import read_crunchbase
-from aiecosys._progress import Progress
 from aiecosys._terminal import json_safe, printable
 from aiecosys.exceptions import DataError
 
@@ -23,6 +18,10 @@ from . import _views as views
 from ._app import cli, uses_data, uses_quiet
 from ._errors import EXIT_BAD_INPUT, fail, handles_errors
 from ._output import Shown, echo, output_options, show, write
+
+if TYPE_CHECKING:
+    from aiecosys._ecosystem import Ecosystem
+    from aiecosys._progress import Progress
 
 __all__ = ["coverage", "export", "import_crunchbase", "schema", "validate"]
 
@@ -53,8 +52,10 @@ def coverage(*, eco: Ecosystem, fmt: str, limit: int | None) -> None:
 @handles_errors
 def validate(file: Path, fmt: str, limit: int | None, progress: Progress | None) -> None:
     """Check an aiecosys/1 JSON file; list every problem with its path (exit 2 if any)."""
+    from aiecosys._codec import load  # noqa: PLC0415 - loaded when a command runs
+
     try:
-        eco = _codec.load(file, progress=progress)
+        eco = load(file, progress=progress)
     except DataError as error:
         if fmt == "table":
             fail(str(error), EXIT_BAD_INPUT)
@@ -105,9 +106,13 @@ def export(*, eco: Ecosystem, fmt: str, table: str, output: Path | None, raw: bo
 
     Its --format is the file's format: what it writes is the data, not an answer to show.
     """
+    from aiecosys import _codec  # noqa: PLC0415 - loaded when a command runs
+
     if fmt == "parquet":
         if output is None:
             fail("--format parquet needs --output DIRECTORY", EXIT_BAD_INPUT)
+        from aiecosys._arrow import write_parquet  # noqa: PLC0415 - needs the arrow extra
+
         written = write_parquet(eco, output)
         echo(f"Wrote {len(written)} Parquet files to {output}")
         return
@@ -170,12 +175,16 @@ def import_crunchbase(  # noqa: PLR0917 - click passes one argument per option
 
     On a terminal a line shows which file is being read; --quiet hides it.
     """
+    from aiecosys._atomic import write_text  # noqa: PLC0415 - loaded when a command runs
+    from aiecosys._codec import dump  # noqa: PLC0415
+    from aiecosys._importers import read_crunchbase  # noqa: PLC0415
+
     for target in (output, report):
         if target is not None and not target.resolve().parent.is_dir():
             fail(f"cannot write {target}: no such folder {target.parent}", EXIT_BAD_INPUT)
     result = read_crunchbase(paths, investments=investments, strict=strict, progress=progress)
     rep = result.report
-    _codec.dump(result.ecosystem, output)
+    dump(result.ecosystem, output)
     if report is not None:
         write_text(report, json.dumps(rep.to_json(rows=True), indent=2, ensure_ascii=False))
     document = {"output": str(output), **rep.to_json()}

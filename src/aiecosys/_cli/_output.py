@@ -15,17 +15,19 @@ import io
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import click
 
 from aiecosys._export import neutralise
-from aiecosys._money import Money
 from aiecosys._terminal import json_safe, printable
 from aiecosys.exceptions import WriteError
 
 from ._errors import ReaderGone
+
+if TYPE_CHECKING:
+    from aiecosys._money import Money
 
 __all__ = ["FORMATS", "Shown", "Table", "echo", "money", "output_options", "show", "write"]
 

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-
-from aiecosys._ecosystem import Ecosystem
-from aiecosys._graph import co_investment_graph, investment_graph, write_graph
-from aiecosys._plots import plot_funding, plot_network
 
 from ._app import cli, uses_data
 from ._output import Shown, output_options, show
 from ._queries import currency_option
+
+if TYPE_CHECKING:
+    from aiecosys._ecosystem import Ecosystem
 
 __all__ = ["graph", "plot", "plot_funding_command", "plot_network_command"]
 
@@ -49,6 +48,12 @@ def _done(document: dict[str, Any], line: str, fmt: str) -> None:
 @uses_data
 def graph(*, eco: Ecosystem, fmt: str, limit: int | None, kind: str, output: Path) -> None:  # noqa: ARG001 - one row
     """Write the co-investment network or the investor-company graph for Gephi."""
+    from aiecosys._graph import (  # noqa: PLC0415 - needs the graph extra
+        co_investment_graph,
+        investment_graph,
+        write_graph,
+    )
+
     built = co_investment_graph(eco) if kind == "co-investment" else investment_graph(eco)
     write_graph(built, output)
     nodes, edges = built.number_of_nodes(), built.number_of_edges()
@@ -77,6 +82,8 @@ def plot_network_command(
     output: Path,
 ) -> None:
     """Draw the co-investment network: investors sized by deals, edges by shared rounds."""
+    from aiecosys._plots import plot_network  # noqa: PLC0415 - needs the plot extra
+
     picture = plot_network(eco, investor=investor, company=company)
     picture.save(output)
     nodes, edges = len(picture.content["nodes"]), len(picture.content["edges"])
@@ -100,6 +107,8 @@ def plot_funding_command(
     output: Path,
 ) -> None:
     """Draw cumulative funding over time for one or more companies, in one currency."""
+    from aiecosys._plots import plot_funding  # noqa: PLC0415 - needs the plot extra
+
     picture = plot_funding(eco, companies, currency=currency)
     picture.save(output)
     points = picture.content["points"]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from aiecosys._ecosystem import Ecosystem
 from aiecosys._model import CompanyKind, Stage, Verdict
 
 from . import _views as views
 from ._app import cli, uses_data
 from ._output import output_options, show
+
+if TYPE_CHECKING:
+    from aiecosys._ecosystem import Ecosystem
 
 __all__ = [
     "claims",

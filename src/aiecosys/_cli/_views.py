@@ -8,26 +8,27 @@ ids and exact amounts for scripts; text names records (a round as "Mistral AI ·
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from aiecosys import _bundled
-from aiecosys._codec import make_converter
-from aiecosys._coverage import Coverage
-from aiecosys._ecosystem import Ecosystem
-from aiecosys._model import Claim, Round, Stage
-from aiecosys._money import Money
-from aiecosys._reports import (
-    Citations,
-    CompanyProfile,
-    InvestorProfile,
-    PersonProfile,
-    PricedRound,
-)
-from aiecosys._results import AsOf, CoInvestor, CompanyTotal, Summary
+from aiecosys._model import Round, Stage
 
 from ._output import Shown, Table, money
+
+if TYPE_CHECKING:  # the answers' types, loaded by the queries that make them
+    from aiecosys._coverage import Coverage
+    from aiecosys._ecosystem import Ecosystem
+    from aiecosys._model import Claim
+    from aiecosys._money import Money
+    from aiecosys._reports import (
+        Citations,
+        CompanyProfile,
+        InvestorProfile,
+        PersonProfile,
+        PricedRound,
+    )
+    from aiecosys._results import AsOf, CoInvestor, CompanyTotal, Summary
 
 __all__ = [
     "citations",
@@ -46,6 +47,8 @@ __all__ = [
 
 def record(value: object) -> Any:
     """A record as in the aiecosys/1 file: ids, exact amounts, dates at their precision."""
+    from aiecosys._codec import make_converter  # noqa: PLC0415 - loaded with the data
+
     return make_converter().unstructure(value)
 
 
@@ -92,6 +95,8 @@ def _claim_lines(eco: Ecosystem, found: Sequence[Claim]) -> list[str]:
 
 
 def _data_version(version: str | None) -> str:
+    from aiecosys import _bundled  # noqa: PLC0415 - loaded with the data
+
     if version is None:
         return ""
     if version == _bundled.DATA_VERSION:
@@ -101,6 +106,8 @@ def _data_version(version: str | None) -> str:
 
 def summary(eco: Ecosystem, s: Summary) -> Shown:
     """Counts, who raised most, the most active investors, contradicted claims."""
+    from aiecosys import _bundled  # noqa: PLC0415 - loaded with the data
+
     as_of = None if s.as_of is None else str(s.as_of)
 
     def ranked(t: CompanyTotal) -> dict[str, Any]:
