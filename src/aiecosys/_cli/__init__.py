@@ -3,7 +3,9 @@
 Each command calls one library function and hands its answer to the one output layer
 (``_output``: ``--format table|json|csv|nl``, ``--limit``); library errors become one line
 and an exit code in one place (``_errors``). Commands live by theme: ``_queries`` (questions),
-``_data`` (files), ``_pictures`` (graphs and plots). Every file is written atomically.
+``_data`` (files), ``_pictures`` (graphs and plots); ``_views`` and ``_listings`` say how each
+answer reads in each format; ``_app`` holds the group and the shared ``--data`` and ``--quiet``.
+Every file is written atomically.
 """
 
 from __future__ import annotations

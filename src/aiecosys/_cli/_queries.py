@@ -8,6 +8,7 @@ import click
 
 from aiecosys._model import CompanyKind, Stage, Verdict
 
+from . import _listings as listings
 from . import _views as views
 from ._app import cli, uses_data
 from ._output import output_options, show
@@ -204,7 +205,7 @@ def rounds(
         since=since,
         until=until,
     )
-    show(views.priced_rounds(eco, found, currency), fmt, limit)
+    show(listings.priced_rounds(eco, found, currency), fmt, limit)
 
 
 @cli.command()
@@ -226,7 +227,7 @@ def claims(
         aiecosys claims --verdict contradicted
     """
     found = eco.claims_about(about, verdict=verdict) if about else eco.find_claims(verdict=verdict)
-    show(views.claims(eco, found), fmt, limit)
+    show(listings.claims(eco, found), fmt, limit)
 
 
 def _many(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -292,7 +293,7 @@ def list_records(
         since=since,
         until=until,
     )
-    show(views.records(eco, kind, found), fmt, limit)
+    show(listings.records(eco, kind, found), fmt, limit)
 
 
 @cli.command()
@@ -306,4 +307,4 @@ def source(*, eco: Ecosystem, fmt: str, limit: int | None, source_id: str) -> No
     Example:
         aiecosys source source:tnw-mistral-seed
     """
-    show(views.citations(eco, eco.citations(source_id)), fmt, limit)
+    show(listings.citations(eco, eco.citations(source_id)), fmt, limit)
