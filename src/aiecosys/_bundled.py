@@ -1,13 +1,14 @@
 """The bundled dataset, loaded once on first use, and module-level queries over it.
 
-Each query in :data:`SHORTCUTS` is also a function of the module, made from the
-:class:`Ecosystem` method by one mechanism, so the two cannot drift apart:
+Each query in `SHORTCUTS` is also a function of the module, made from the
+[`Ecosystem`][aiecosys.Ecosystem] method by one mechanism, so the two cannot drift apart:
 
->>> import aiecosys
->>> print(aiecosys.total_raised("Mistral AI", currency="EUR", as_of="2023-12-31"))
-EUR 490,000,000
->>> print(aiecosys.total_raised("01.AI", as_of="2023-12-31"))
-USD unknown (1 round undisclosed)
+Examples:
+    >>> import aiecosys
+    >>> print(aiecosys.total_raised("Mistral AI", currency="EUR", as_of="2023-12-31"))
+    EUR 490,000,000
+    >>> print(aiecosys.total_raised("01.AI", as_of="2023-12-31"))
+    USD unknown (1 round undisclosed)
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def load(path: str | Path | None = None, *, progress: Progress | None = None) ->
 
     The bundled dataset is read and checked on the first call, then cached (thread-safe).
     *progress*, if given, is told of the steps of reading a file: it is called as
-    ``progress(what, done, total)`` (see :func:`aiecosys.read_crunchbase`).
+    ``progress(what, done, total)`` (see [`aiecosys.read_crunchbase`][aiecosys.read_crunchbase]).
 
     Examples:
         >>> import aiecosys
@@ -73,8 +74,9 @@ def load(path: str | Path | None = None, *, progress: Progress | None = None) ->
 def _shortcut(method: Callable[Concatenate[Ecosystem, P], R]) -> Callable[P, R]:
     """Make the module-level twin of an [`Ecosystem`][aiecosys.Ecosystem] query.
 
-    The twin asks the bundled data. It has the method's name, signature (without ``self``) and docstring, so ``help()``,
-    ``inspect.signature`` and mypy see the same function; only the data differs.
+    The twin asks the bundled data. It has the method's name, signature (without ``self``)
+    and docstring, so ``help()``, ``inspect.signature`` and mypy see the same function; only
+    the data differs.
     """
 
     @functools.wraps(method)

@@ -541,16 +541,17 @@ class Ecosystem:
         since: DateLike | None = None,
         until: DateLike | None = None,
     ) -> tuple[PricedRound, ...]:
-        """Return :meth:`find_rounds`' rounds, each with its amount converted to *currency*.
+        """Return `find_rounds`' rounds, each with its amount converted to *currency*.
 
         Each amount is converted at the ECB rate of its round's announced date (see
-        :func:`aiecosys.convert`); an undisclosed amount stays unknown (``conversion`` is
-        ``None``).
+        [`aiecosys.convert`][aiecosys.convert]); an undisclosed amount stays unknown (``conversion``
+        is ``None``).
 
-        >>> import aiecosys
-        >>> first = aiecosys.load().priced_rounds(currency="USD", company="Mistral AI")[0]
-        >>> print(first.round.amount, "->", first.converted)
-        EUR 105,000,000 -> USD 113,326,500.00
+        Examples:
+            >>> import aiecosys
+            >>> first = aiecosys.load().priced_rounds(currency="USD", company="Mistral AI")[0]
+            >>> print(first.round.amount, "->", first.converted)
+            EUR 105,000,000 -> USD 113,326,500.00
         """
         from aiecosys._reports import PricedRound  # noqa: PLC0415 - rarely needed
 
@@ -570,13 +571,14 @@ class Ecosystem:
     ) -> CompanyProfile:
         """Return a company's profile: founders, rounds, funding, investors and claims.
 
-        Rounds, investors and the total are as of *as_of* (see :meth:`rounds_of`), amounts
-        converted to *currency* (see :meth:`funding_breakdown`).
+        Rounds, investors and the total are as of *as_of* (see [`rounds_of`][aiecosys.rounds_of]),
+        amounts converted to *currency* (see [`funding_breakdown`][aiecosys.funding_breakdown]).
 
-        >>> import aiecosys
-        >>> mistral = aiecosys.load().profile("Mistral AI", currency="EUR", as_of="2023-12-15")
-        >>> print(mistral.total)
-        EUR ≥ 105,000,000 (1 round possibly announced by 2023-12-15: EUR 385,000,000)
+        Examples:
+            >>> import aiecosys
+            >>> mistral = aiecosys.load().profile("Mistral AI", currency="EUR", as_of="2023-12-15")
+            >>> print(mistral.total)
+            EUR ≥ 105,000,000 (1 round possibly announced by 2023-12-15: EUR 385,000,000)
         """
         from aiecosys._reports import profile  # noqa: PLC0415 - rarely needed
 
@@ -585,12 +587,15 @@ class Ecosystem:
     def investor_profile(
         self, investor: str | Investor, *, as_of: DateLike | None = None
     ) -> InvestorProfile:
-        """Return an investor's portfolio and co-investors as of *as_of* (see :meth:`portfolio`).
+        """Return an investor's portfolio and co-investors as of *as_of*.
 
-        >>> import aiecosys
-        >>> lsvp = aiecosys.load().investor_profile("Lightspeed Venture Partners")
-        >>> "Mistral AI" in [c.name for c in lsvp.portfolio]
-        True
+        See [`portfolio`][aiecosys.portfolio].
+
+        Examples:
+            >>> import aiecosys
+            >>> lsvp = aiecosys.load().investor_profile("Lightspeed Venture Partners")
+            >>> "Mistral AI" in [c.name for c in lsvp.portfolio]
+            True
         """
         from aiecosys._reports import investor_profile  # noqa: PLC0415 - rarely needed
 
@@ -599,24 +604,27 @@ class Ecosystem:
     def person_profile(
         self, person: str | Person, *, as_of: DateLike | None = None
     ) -> PersonProfile:
-        """Return a person's roles held on *as_of* (see :meth:`roles_of`) and the claims about them.
+        """Return a person's roles held on *as_of* (see `roles_of`) and the claims about them.
 
-        >>> import aiecosys
-        >>> "Researcher" in [r.title for r in aiecosys.load().person_profile("Arthur Mensch").roles]
-        True
+        Examples:
+            >>> import aiecosys
+            >>> mensch = aiecosys.load().person_profile("Arthur Mensch")
+            >>> "Researcher" in [r.title for r in mensch.roles]
+            True
         """
         from aiecosys._reports import person_profile  # noqa: PLC0415 - rarely needed
 
         return person_profile(self, person, as_of=as_of)
 
     def citations(self, source: str | Source) -> Citations:
-        """Return a source and every record and claim that cites it (a :class:`Citations`).
+        """Return a source and every record and claim that cites it (a `Citations`).
 
-        >>> import aiecosys
-        >>> eco = aiecosys.load()
-        >>> cited = eco.citations(eco.rounds_of("Mistral AI")[0].sources[0])
-        >>> "round:mistral-ai-seed" in [r.id for r in cited.records]
-        True
+        Examples:
+            >>> import aiecosys
+            >>> eco = aiecosys.load()
+            >>> cited = eco.citations(eco.rounds_of("Mistral AI")[0].sources[0])
+            >>> "round:mistral-ai-seed" in [r.id for r in cited.records]
+            True
         """
         from aiecosys._reports import citations  # noqa: PLC0415 - rarely needed
 
@@ -628,9 +636,10 @@ class Ecosystem:
         Companies, investors and people by name; a round as company, stage and date; a
         source as publisher and title; a claim as its subject's label and the field.
 
-        >>> import aiecosys
-        >>> aiecosys.load().label("round:mistral-ai-seed")
-        'Mistral AI · Seed · 2023-06-13'
+        Examples:
+            >>> import aiecosys
+            >>> aiecosys.load().label("round:mistral-ai-seed")
+            'Mistral AI · Seed · 2023-06-13'
         """
         from aiecosys._reports import label  # noqa: PLC0415 - rarely needed
 
@@ -803,21 +812,21 @@ class Ecosystem:
     def find_records(self, kind: str, **filters: Unpack[RecordFilters]) -> tuple[Record, ...]:
         """Return the ``companies``, ``investors``, ``people`` or ``rounds`` the filters select.
 
-        The filters (*companies*, *investors*, *countries*, *stages*, *kinds*, *since*,
-        *until*) are :meth:`subset`'s and select the same rounds and companies, without the
-        records those cite: ``rounds`` in announcement order; ``companies`` by id;
-        ``investors`` in the selected rounds, by id; ``people`` who founded or hold a role at
-        a selected company, by id. With no filter, the whole collection (rounds in
-        announcement order).
+        The filters (*companies*, *investors*, *countries*, *stages*, *kinds*, *since*, *until*) are
+        [`subset`][aiecosys.Ecosystem.subset]'s and select the same rounds and companies, without
+        the records those cite: ``rounds`` in announcement order; ``companies`` by id; ``investors``
+        in the selected rounds, by id; ``people`` who founded or hold a role at a selected company,
+        by id. With no filter, the whole collection (rounds in announcement order).
 
         Raises:
             DataError: *kind* is not one of the four, or a filter value is invalid.
             NotFound: a company or investor named in a filter does not exist.
 
-        >>> import aiecosys
-        >>> french = aiecosys.load().find_records("companies", countries="FR")
-        >>> "Mistral AI" in [c.name for c in french]
-        True
+        Examples:
+            >>> import aiecosys
+            >>> french = aiecosys.load().find_records("companies", countries="FR")
+            >>> "Mistral AI" in [c.name for c in french]
+            True
         """
         from aiecosys._subset import find_records  # noqa: PLC0415 - rarely needed
 

@@ -36,10 +36,11 @@ __all__ = [
 class CompanyProfile:
     """A company with its founders, rounds, funding, investors and the claims about it.
 
-    ``rounds`` and ``investors`` hold what is surely so by ``as_of`` and, in ``possibly``,
-    what a date known only to the month or year may place either side of it (see
-    :class:`AsOf`). ``funding`` breaks the total down by round in ``currency``
-    (:attr:`total` is its :class:`CompanyTotal`, unknown amounts counted as unknown).
+    ``rounds`` and ``investors`` hold what is surely so by ``as_of`` and, in ``possibly``, what a
+    date known only to the month or year may place either side of it (see [`AsOf`][aiecosys.AsOf]).
+    ``funding`` breaks the total down by round in ``currency``
+    ([`total`][aiecosys.CompanyProfile.total] is its [`CompanyTotal`][aiecosys.CompanyTotal],
+    unknown amounts counted as unknown).
     """
 
     company: Company
@@ -66,7 +67,10 @@ class CompanyProfile:
 
 @attrs.frozen(kw_only=True)
 class InvestorProfile:
-    """An investor with its portfolio and co-investors, as of ``as_of`` (see :class:`AsOf`)."""
+    """An investor with its portfolio and co-investors, as of ``as_of``.
+
+    See [`AsOf`][aiecosys.AsOf].
+    """
 
     investor: Investor
     portfolio: AsOf[Company]
@@ -115,7 +119,7 @@ class Citations:
 def profile(
     eco: Ecosystem, company: str | Company, *, currency: str, as_of: DateLike | None
 ) -> CompanyProfile:
-    """Gather a company's profile (see :meth:`Ecosystem.profile`)."""
+    """Gather a company's profile (see [`Ecosystem.profile`][aiecosys.Ecosystem.profile])."""
     found = eco.company(company)
     return CompanyProfile(
         company=found,
@@ -131,7 +135,10 @@ def profile(
 def investor_profile(
     eco: Ecosystem, investor: str | Investor, *, as_of: DateLike | None
 ) -> InvestorProfile:
-    """Gather an investor's profile (see :meth:`Ecosystem.investor_profile`)."""
+    """Gather an investor's profile.
+
+    See [`Ecosystem.investor_profile`][aiecosys.Ecosystem.investor_profile].
+    """
     found = eco.investor(investor)
     return InvestorProfile(
         investor=found,
@@ -143,7 +150,10 @@ def investor_profile(
 def person_profile(
     eco: Ecosystem, person: str | Person, *, as_of: DateLike | None
 ) -> PersonProfile:
-    """Gather a person's profile (see :meth:`Ecosystem.person_profile`)."""
+    """Gather a person's profile.
+
+    See [`Ecosystem.person_profile`][aiecosys.Ecosystem.person_profile].
+    """
     found = eco.person(person)
     return PersonProfile(
         person=found, roles=eco.roles_of(found, as_of=as_of), claims=eco.claims_about(found)
@@ -151,7 +161,7 @@ def person_profile(
 
 
 def citations(eco: Ecosystem, source: str | Source) -> Citations:
-    """Gather what cites a source (see :meth:`Ecosystem.citations`)."""
+    """Gather what cites a source (see [`Ecosystem.citations`][aiecosys.Ecosystem.citations])."""
     found = eco.source(source)
 
     def cites(record: Company | Investor | Person | Round) -> bool:
@@ -177,7 +187,7 @@ def citations(eco: Ecosystem, source: str | Source) -> Citations:
 
 
 def label(eco: Ecosystem, record: Record | str) -> str:
-    """Name a record for people (see :meth:`Ecosystem.label`)."""
+    """Name a record for people (see [`Ecosystem.label`][aiecosys.Ecosystem.label])."""
     found = eco.record(record) if isinstance(record, str) else record
     if isinstance(found, Round):
         stage = found.stage.value.replace("_", " ").title().replace("Ipo", "IPO")

@@ -20,7 +20,7 @@ __all__ = ["RecordFilters", "find_records", "subset"]
 
 
 class RecordFilters(TypedDict, total=False):
-    """The filters of :meth:`Ecosystem.subset` and :meth:`Ecosystem.find_records`."""
+    """The filters of `Ecosystem.subset` and `Ecosystem.find_records`."""
 
     companies: Iterable[str | Company] | str | Company | None
     investors: Iterable[str | Investor] | str | Investor | None
@@ -103,7 +103,10 @@ def _selected(eco: Ecosystem, f: _Filters) -> tuple[list[Round], list[Company]]:
 
 
 def subset(eco: Ecosystem, **filters: Any) -> Ecosystem:
-    """Return the part of *eco* that passes the filters (see :meth:`Ecosystem.subset`)."""
+    """Return the part of *eco* that passes the filters.
+
+    See [`Ecosystem.subset`][aiecosys.Ecosystem.subset].
+    """
     from aiecosys._ecosystem import _COLLECTIONS, Ecosystem  # noqa: PLC0415 - imports us
 
     given = _Filters(**filters)
@@ -120,7 +123,10 @@ def subset(eco: Ecosystem, **filters: Any) -> Ecosystem:
 
 
 def find_records(eco: Ecosystem, kind: str, **filters: Any) -> tuple[Record, ...]:
-    """Return the records of one kind the filters select (see :meth:`Ecosystem.find_records`)."""
+    """Return the records of one kind the filters select.
+
+    See [`Ecosystem.find_records`][aiecosys.Ecosystem.find_records].
+    """
     if kind not in _KINDS:
         raise DataError.single("kind", f"must be one of {', '.join(_KINDS)} (got {kind!r})")
     given = _Filters(**filters)

@@ -1,6 +1,6 @@
 """How listings are shown: rounds with amounts, claims, records of one kind, a source.
 
-Like ``_views``, one function per answer, each returning a :class:`Shown`; rows keep ids and
+Like ``_views``, one function per answer, each returning a `Shown`; rows keep ids and
 exact amounts, tables name each record.
 """
 

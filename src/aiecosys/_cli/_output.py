@@ -1,6 +1,6 @@
 """The one output layer: every command's answer as a table, JSON, CSV or JSON lines.
 
-A command hands a :class:`Shown` to :func:`show`, which prints it in the ``--format`` asked:
+A command hands a `Shown` to `show`, which prints it in the ``--format`` asked:
 ``table`` (for people: readable names, long cells cut short), ``json`` (one document, exact
 amounts, fields named as in the library), ``csv`` (the rows, formula-safe) or ``nl`` (the rows,
 one JSON object a line). ``--limit N`` keeps the first N rows of the answer's main list.

@@ -1,6 +1,6 @@
 """How each library answer is shown: its JSON document, its rows and its text.
 
-One function per result type, each returning a :class:`Shown` for the output layer. JSON keeps
+One function per result type, each returning a `Shown` for the output layer. JSON keeps
 ids and exact amounts for scripts; text names records (a round as "Mistral AI · Series A ·
 2023-12") and says what is unknown or only possibly so, as JSON does in its fields.
 """
