@@ -34,3 +34,17 @@ def test_co_investors_rows_keep_ids_and_tables_name_rounds():
     (table,) = shown.text
     assert isinstance(table, Table)
     assert all("round:" not in str(c) for row in table.rows for c in row)
+
+
+def test_summary_text_lists_what_the_article_got_wrong_and_counts_the_rest():
+    """The overview lists the article's contradicted claims; other ones are counted, in JSON all."""
+    eco = load()
+    s = eco.summary()
+    shown = views.summary(eco, s)
+    lines = [line for line in shown.text if isinstance(line, str)]
+    article = [c for c in s.contradicted if c.source == "source:article"]
+    assert f"What the seed article got wrong ({len(article)}):" in lines
+    assert sum(line.startswith("- ") and "“" in line for line in lines) == len(article)
+    others = len(s.contradicted) - len(article)
+    assert any(line.startswith(f"and {others} figures of other sources") for line in lines)
+    assert len(shown.document["contradicted"]) == len(s.contradicted)

@@ -97,6 +97,10 @@ def _data_version(version: str | None) -> str:
     return f" (data version {version})"
 
 
+ARTICLE = "source:article"
+"""The seed article's source id in the bundled data."""
+
+
 def summary(eco: Ecosystem, s: Summary) -> Shown:
     """Counts, who raised most, the most active investors, contradicted claims."""
     from aiecosys import _bundled  # noqa: PLC0415 - loaded with the data
@@ -153,11 +157,18 @@ def summary(eco: Ecosystem, s: Summary) -> Shown:
             rows=tuple((a.investor.name, a.rounds, a.leads, a.uncertain) for a in s.most_active),
         )
     )
+    # The overview lists what the seed article got wrong; the other contradicted figures
+    # (conflicting reports between sources) are counted and one command away.
+    article = [c for c in s.contradicted if c.source == ARTICLE]
     text.append(f"\nContradicted claims ({len(s.contradicted)})")
-    for claim in s.contradicted:
-        text.append(f"- {eco.label(claim.subject)}: “{claim.statement}”")
-        if claim.explanation:
-            text.append(f"  {claim.explanation}")
+    if article:
+        text.append(f"What the seed article got wrong ({len(article)}):")
+    text += [f"- {eco.label(c.subject)}: “{c.statement}”" for c in article]
+    if others := len(s.contradicted) - len(article):
+        text.append(
+            f"and {others} figures of other sources contradicted by the evidence: "
+            "aiecosys claims --verdict contradicted"
+        )
     return Shown(
         document=document, rows=rows_of(document, "raised_most"), text=text, listing="raised_most"
     )
