@@ -12,8 +12,9 @@ import time
 from decimal import Decimal
 
 from aiecosys import _codec, _integrity
-from aiecosys._ecosystem import _COLLECTIONS, Ecosystem
+from aiecosys._ecosystem import Ecosystem
 from aiecosys._fastread import structure_all
+from aiecosys._model import COLLECTIONS
 
 
 def main() -> None:
@@ -28,7 +29,7 @@ def main() -> None:
     parsed = time.perf_counter()
     converter = _codec.make_converter()
     collections = {}
-    for name, kind in _COLLECTIONS:
+    for name, kind in COLLECTIONS:
         collections[name], _ = structure_all(
             document.get(name, []),
             kind=kind,

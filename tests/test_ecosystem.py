@@ -118,7 +118,7 @@ def test_ecosystem_is_immutable():
     """Attributes cannot be set."""
     eco = small()
     with pytest.raises(AttributeError):
-        eco.rounds = ()
+        eco.rounds = ()  # type: ignore[misc]
 
 
 def test_lookups_accept_records_ids_names_and_aliases():
@@ -308,6 +308,21 @@ def test_find_rounds_filters_combine():
         "round:acme-seed",
         "round:acme-a",
     ]
+
+
+def test_find_rounds_reports_rounds_straddling_a_bound_as_possibly_in_range():
+    """A round whose partial date straddles since or until is in possibly, never dropped."""
+    eco = small()  # Acme: seed 2020-03-02, Series A 2021-06, Series B 2023, a tender later
+    found = eco.find_rounds(company="Acme", until="2021-06-15")
+    assert [r.id for r in found] == ["round:acme-seed"]
+    assert [r.id for r in found.possibly] == ["round:acme-a"]
+    assert found.as_of == day("2021-06-15")
+    found = eco.find_rounds(company="Acme", since="2021-06-15")
+    assert [r.id for r in found] == ["round:acme-b", "round:acme-tender"]
+    assert [r.id for r in found.possibly] == ["round:acme-a"]
+    assert found.as_of is None
+    found = eco.find_rounds(company="Acme", since="2021-06-01", until="2021-06-30")
+    assert ([r.id for r in found], found.possibly) == (["round:acme-a"], ())
 
 
 def test_claims_about_include_the_company_rounds_and_filter_by_verdict():

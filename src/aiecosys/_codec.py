@@ -33,8 +33,9 @@ import attrs
 from aiecosys._atomic import write_text
 from aiecosys._checks import enum_value
 from aiecosys._dates import PartialDate
-from aiecosys._ecosystem import _COLLECTIONS, Ecosystem
+from aiecosys._ecosystem import Ecosystem
 from aiecosys._fastread import structure_all
+from aiecosys._model import COLLECTIONS
 from aiecosys._progress import Progress, report
 from aiecosys.exceptions import DataError, Problem
 
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "configure_converter", "dump", "dumps", "load", "loads", "make_converter"]
 
 FORMAT = "aiecosys/1"
-_TOP_KEYS = frozenset({"format", "version"} | {name for name, _ in _COLLECTIONS})
+_TOP_KEYS = frozenset({"format", "version"} | {name for name, _ in COLLECTIONS})
 
 
 def _strict(kind: type[Any], label: str) -> Callable[[Any, Any], Any]:
@@ -220,7 +221,7 @@ def _build(
 ) -> Ecosystem:
     converter = make_converter()
     collections: dict[str, Any] = {}
-    for name, kind in _COLLECTIONS:
+    for name, kind in COLLECTIONS:
         collections[name], problems = structure_all(
             document.get(name, []),
             kind=kind,
@@ -265,7 +266,7 @@ def to_document(ecosystem: Ecosystem) -> dict[str, Any]:
     document: dict[str, Any] = {"format": FORMAT}
     if ecosystem.version is not None:
         document["version"] = ecosystem.version
-    for name, _ in _COLLECTIONS:
+    for name, _ in COLLECTIONS:
         document[name] = [converter.unstructure(r) for r in getattr(ecosystem, name)]
     return document
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aiecosys._checks import enum_value
+from aiecosys._model import COLLECTIONS
 from aiecosys.exceptions import DataError, Problem
 
 if TYPE_CHECKING:
@@ -36,9 +37,7 @@ class Conflicts(enum.Enum):
 
 
 def _collection(record: object) -> str:
-    from aiecosys._ecosystem import _COLLECTIONS  # noqa: PLC0415 - _ecosystem imports us
-
-    for name, kind in _COLLECTIONS:
+    for name, kind in COLLECTIONS:
         if isinstance(record, kind):
             return name
     msg = f"must be a record (Source, Person, Company, Investor, Round or Claim), got {record!r}"
@@ -54,10 +53,10 @@ def _differences(old: Any, new: Any) -> str:
 def _combined(
     eco: Ecosystem, records: Iterable[Record], policy: Conflicts, *, version: str | None
 ) -> Ecosystem:
-    from aiecosys._ecosystem import _COLLECTIONS, Ecosystem  # noqa: PLC0415
+    from aiecosys._ecosystem import Ecosystem  # noqa: PLC0415 - _ecosystem imports us
 
     merged: dict[str, dict[str, Any]] = {
-        name: {r.id: r for r in getattr(eco, name)} for name, _ in _COLLECTIONS
+        name: {r.id: r for r in getattr(eco, name)} for name, _ in COLLECTIONS
     }
     conflicts: list[Problem] = []
     for record in records:
@@ -75,10 +74,8 @@ def _combined(
 
 def merge(first: Ecosystem, second: Ecosystem, *, conflicts: Conflicts | str) -> Ecosystem:
     """Return the records of both ecosystems (see [`Ecosystem.merge`][aiecosys.Ecosystem.merge])."""
-    from aiecosys._ecosystem import _COLLECTIONS  # noqa: PLC0415 - _ecosystem imports us
-
     policy = enum_value(Conflicts)(conflicts)
-    records = [r for name, _ in _COLLECTIONS for r in getattr(second, name)]
+    records = [r for name, _ in COLLECTIONS for r in getattr(second, name)]
     version = first.version if first.version == second.version else None
     return _combined(first, records, policy, version=version)
 

@@ -1,28 +1,21 @@
-"""``Ecosystem``: an immutable, checked and indexed set of records, and the queries on it."""
+"""``Ecosystem``: the checked records, their indexes, and thin methods over the query modules.
+
+The records are checked (``_integrity``) and indexed (``_index``) once, when an ecosystem is
+built; each query lives in a module of its own idea (``_lookups``, ``_timeline``, ``_totals``,
+``_network``, ``_claims``, ``_summary``) and reads only the index.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, overload
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, Unpack, overload
 
 import attrs
 
-from aiecosys._dates import DateLike, PartialDate, Timing, as_day
-
-if TYPE_CHECKING:
-    from aiecosys._combine import Conflicts
-    from aiecosys._coverage import Coverage
-    from aiecosys._reports import (
-        Citations,
-        CompanyProfile,
-        InvestorProfile,
-        PersonProfile,
-        PricedRound,
-    )
-    from aiecosys._subset import RecordFilters
-from aiecosys._integrity import Records, problems
+from aiecosys import _claims, _lookups, _network, _timeline, _totals
+from aiecosys._dates import DateLike
+from aiecosys._index import Index
+from aiecosys._integrity import checked
 from aiecosys._model import (
     COLLECTIONS,
     Claim,
@@ -37,36 +30,29 @@ from aiecosys._model import (
     Stage,
     Verdict,
 )
-from aiecosys._names import NameIndex
-from aiecosys._results import (
-    AsOf,
-    CoInvestor,
-    CompanyTotal,
-    FundedRound,
-    FundingBreakdown,
-    InvestorActivity,
-    Summary,
-)
-from aiecosys.exceptions import DataError, IncompleteTotal, NotFound, Problem
+from aiecosys.exceptions import IncompleteTotal
+
+if TYPE_CHECKING:
+    from aiecosys._combine import Conflicts
+    from aiecosys._coverage import Coverage
+    from aiecosys._reports import (
+        Citations,
+        CompanyProfile,
+        InvestorProfile,
+        PersonProfile,
+        PricedRound,
+    )
+    from aiecosys._results import AsOf, CoInvestor, CompanyTotal, FundingBreakdown, Summary
+    from aiecosys._subset import RecordFilters
 
 __all__ = ["DateLike", "Ecosystem", "Record"]
 
-T = TypeVar("T", bound=Record)
-T2 = TypeVar("T2")
-N = TypeVar("N", Company, Investor)
-_REMEMBERED = 256  # per-investor query results kept by each ecosystem
 
-_COLLECTIONS = COLLECTIONS
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
-def _by_id(records: Iterable[T]) -> tuple[T, ...]:
-    return tuple(sorted(records, key=lambda r: r.id))
-
-
-def _round_order(r: Round) -> tuple[dt.date, dt.date, str]:
-    return (r.announced.first_day, r.announced.last_day, r.id)
-
-
+@attrs.frozen(init=False, repr=False)
 class Ecosystem:
     """An immutable set of companies, investors, people, rounds, sources and claims.
 
@@ -107,43 +93,14 @@ class Ecosystem:
           rounds[0].company: unknown company 'nope'
     """
 
-    __slots__ = (
-        "_by_id",
-        "_claims_by_subject",
-        "_co_investors_cache",
-        "_companies",
-        "_investors",
-        "_name_keys",
-        "_people",
-        "_portfolio_cache",
-        "_rounds_by_company",
-        "_rounds_by_investor",
-        "claims",
-        "companies",
-        "investors",
-        "people",
-        "rounds",
-        "sources",
-        "version",
-    )
-
+    version: str | None
     sources: tuple[Source, ...]
     people: tuple[Person, ...]
     companies: tuple[Company, ...]
     investors: tuple[Investor, ...]
     rounds: tuple[Round, ...]
     claims: tuple[Claim, ...]
-    version: str | None
-    _by_id: dict[str, Record]
-    _companies: NameIndex[Company]
-    _investors: NameIndex[Investor]
-    _people: NameIndex[Person]
-    _rounds_by_company: dict[str, tuple[Round, ...]]
-    _rounds_by_investor: dict[str, tuple[Round, ...]]
-    _claims_by_subject: dict[str, tuple[Claim, ...]]
-    _name_keys: dict[str, tuple[str, str]]
-    _co_investors_cache: OrderedDict[str, tuple[CoInvestor, ...]]
-    _portfolio_cache: OrderedDict[str, tuple[Company, ...]]
+    _index: Index = attrs.field(eq=False)
 
     def __init__(
         self,
@@ -165,97 +122,26 @@ class Ecosystem:
             "rounds": rounds,
             "claims": claims,
         }
-        found: list[Problem] = []
-        lists: dict[str, tuple[Any, ...]] = {}
-        for name, kind in _COLLECTIONS:
-            if isinstance(given[name], str | bytes | dict):
-                found.append(Problem(name, f"must be a sequence of {kind.__name__} records"))
-                lists[name] = ()
-                continue
-            lists[name] = tuple(given[name])
-            found.extend(
-                Problem(f"{name}[{i}]", f"must be a {kind.__name__} (got {type(item).__name__})")
-                for i, item in enumerate(lists[name])
-                if not isinstance(item, kind)
-            )
-        if version is not None and not isinstance(version, str):
-            found.append(Problem("version", "must be a string or None"))
-        if not found:
-            found = problems(Records(**lists))
-        if found:
-            raise DataError(found)
-
-        set_ = object.__setattr__
-        set_(self, "version", version)
-        for name, _ in _COLLECTIONS:
-            set_(self, name, _by_id(lists[name]))
-        set_(self, "_by_id", {r.id: r for name, _ in _COLLECTIONS for r in lists[name]})
-        set_(self, "_companies", NameIndex("company", self.companies))
-        set_(self, "_investors", NameIndex("investor", self.investors))
-        set_(self, "_people", NameIndex("person", self.people))
-        # Sort keys by name, folded once when indexed rather than on every query.
-        keys = {**self._companies.sort_keys, **self._investors.sort_keys}
-        set_(self, "_name_keys", {**keys, **self._people.sort_keys})
-
-        by_company: defaultdict[str, list[Round]] = defaultdict(list)
-        by_investor: defaultdict[str, list[Round]] = defaultdict(list)
-        for r in sorted(self.rounds, key=_round_order):
-            by_company[r.company].append(r)
-            for investor_id in r.investor_ids:
-                by_investor[investor_id].append(r)
-        set_(self, "_rounds_by_company", {k: tuple(v) for k, v in by_company.items()})
-        set_(self, "_rounds_by_investor", {k: tuple(v) for k, v in by_investor.items()})
-        by_subject: defaultdict[str, list[Claim]] = defaultdict(list)
-        for claim in self.claims:
-            by_subject[claim.subject].append(claim)
-        set_(self, "_claims_by_subject", {k: tuple(v) for k, v in by_subject.items()})
-        set_(self, "_co_investors_cache", OrderedDict())
-        set_(self, "_portfolio_cache", OrderedDict())
-
-    def __setattr__(self, name: str, value: object) -> None:
-        """Refuse: an ecosystem is immutable."""
-        msg = "Ecosystem is immutable"
-        raise AttributeError(msg)
-
-    def __eq__(self, other: object) -> bool:
-        """Equal when both hold the same records and version."""
-        if not isinstance(other, Ecosystem):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        """Hash by records and version."""
-        return hash(self._key())
+        lists = {
+            name: tuple(sorted(c, key=lambda r: r.id))
+            for name, c in checked(given, version).items()
+        }
+        self.__attrs_init__(version=version, index=Index.build(lists), **lists)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle as the records; unpickling checks and indexes them again."""
-        return (_rebuild, self._key())
-
-    def _key(self) -> tuple[object, ...]:
-        return (
-            self.version,
-            self.sources,
-            self.people,
-            self.companies,
-            self.investors,
-            self.rounds,
-            self.claims,
-        )
+        return (_rebuild, (self.version, *(getattr(self, name) for name, _ in COLLECTIONS)))
 
     def __repr__(self) -> str:
         """Summarise the counts."""
-
-        def count(n: int, one: str, many: str) -> str:
-            return f"{n} {one if n == 1 else many}"
-
         return (
             "<Ecosystem: "
-            f"{count(len(self.companies), 'company', 'companies')}, "
-            f"{count(len(self.investors), 'investor', 'investors')}, "
-            f"{count(len(self.people), 'person', 'people')}, "
-            f"{count(len(self.rounds), 'round', 'rounds')}, "
-            f"{count(len(self.sources), 'source', 'sources')}, "
-            f"{count(len(self.claims), 'claim', 'claims')}>"
+            f"{_count(len(self.companies), 'company', 'companies')}, "
+            f"{_count(len(self.investors), 'investor', 'investors')}, "
+            f"{_count(len(self.people), 'person', 'people')}, "
+            f"{_count(len(self.rounds), 'round', 'rounds')}, "
+            f"{_count(len(self.sources), 'source', 'sources')}, "
+            f"{_count(len(self.claims), 'claim', 'claims')}>"
         )
 
     # Lookups ---------------------------------------------------------------------------------
@@ -267,46 +153,35 @@ class Ecosystem:
             NotFound: no company matches; ``suggestions`` holds the closest names.
             AmbiguousKey: the name belongs to several companies.
         """
-        return self._companies.find(key.id if isinstance(key, Company) else key)
+        return self._index.companies.find(key.id if isinstance(key, Company) else key)
 
     def investor(self, key: str | Investor) -> Investor:
         """Return the investor with id, name or alias *key* (see [`company`][aiecosys.company])."""
-        return self._investors.find(key.id if isinstance(key, Investor) else key)
+        return self._index.investors.find(key.id if isinstance(key, Investor) else key)
 
     def person(self, key: str | Person) -> Person:
         """Return the person with id, name or alias *key* (see [`company`][aiecosys.company])."""
-        return self._people.find(key.id if isinstance(key, Person) else key)
-
-    def _exact(self, kind: type[T], label: str, key: str | T) -> T:
-        wanted = key.id if isinstance(key, kind) else str(key)
-        record = self._by_id.get(wanted)
-        if not isinstance(record, kind):
-            ids = [r.id for r in self._by_id.values() if isinstance(r, kind)]
-            raise NotFound(label, str(key), _close(str(key), ids))
-        return record
+        return self._index.people.find(key.id if isinstance(key, Person) else key)
 
     def round(self, key: str | Round) -> Round:
         """Return the round with id *key*."""
-        return self._exact(Round, "round", key)
+        return _lookups.exact(self._index, Round, "round", key)
 
     def source(self, key: str | Source) -> Source:
         """Return the source with id *key*."""
-        return self._exact(Source, "source", key)
+        return _lookups.exact(self._index, Source, "source", key)
 
     def claim(self, key: str | Claim) -> Claim:
         """Return the claim with id *key*."""
-        return self._exact(Claim, "claim", key)
+        return _lookups.exact(self._index, Claim, "claim", key)
 
     def record(self, record_id: str) -> Record:
         """Return the record of any kind whose id is *record_id*."""
-        try:
-            return self._by_id[record_id]
-        except KeyError:
-            raise NotFound("record", record_id, _close(record_id, self._by_id)) from None
+        return _lookups.record(self._index, record_id)
 
     # Queries ---------------------------------------------------------------------------------
-    # Every query that takes as_of places dates against it by one rule, PartialDate.timing:
-    # what is surely announced by as_of counts, what straddles it is reported as "possibly".
+    # Every query that takes a date places dates against it by one rule, PartialDate.timing:
+    # what surely holds is the answer, what straddles the date is reported as "possibly".
 
     def rounds_of(self, company: str | Company, *, as_of: DateLike | None = None) -> AsOf[Round]:
         """Return the company's rounds in announcement order (first day, last day, id).
@@ -317,8 +192,8 @@ class Ecosystem:
         announced "2023-12" is possibly announced by 15 December 2023). A partial *as_of*
         stands for its last day ("2023" is 31 December 2023). See [`AsOf`][aiecosys.AsOf].
         """
-        found = self._rounds_by_company.get(self.company(company).id, ())
-        return _split(found, as_of)
+        found = self._index.rounds_by_company.get(self.company(company).id, ())
+        return _timeline.split(found, as_of)
 
     def funding_breakdown(
         self, company: str | Company, *, currency: str = "USD", as_of: DateLike | None = None
@@ -332,9 +207,7 @@ class Ecosystem:
         """
         found = self.company(company)
         rounds = self.rounds_of(found, as_of=as_of)
-        when = None if as_of is None else PartialDate.of(as_of)
-        possibly = _breakdown(found, currency, when, rounds.possibly)
-        return _breakdown(found, currency, when, rounds.surely, possibly)
+        return _totals.funding_breakdown(found, rounds, currency=currency, as_of=as_of)
 
     def total_raised(
         self,
@@ -374,19 +247,7 @@ class Ecosystem:
         With *as_of*, investors only in rounds possibly announced by then are in ``possibly``.
         """
         rounds = self.rounds_of(company, as_of=as_of)
-
-        def ids(found: Iterable[Round]) -> set[str]:
-            return {i.investor for r in found for i in r.investments if i.lead or not lead_only}
-
-        sure = ids(rounds.surely)
-        return AsOf(
-            as_of=rounds.as_of,
-            surely=self._sorted(self._investors, sure),
-            possibly=self._sorted(self._investors, ids(rounds.possibly) - sure),
-        )
-
-    def _sorted(self, index: NameIndex[N], ids: Iterable[str]) -> tuple[N, ...]:
-        return tuple(index.by_id[i] for i in sorted(ids, key=self._name_keys.__getitem__))
+        return _network.investors_in(rounds, self._index, lead_only=lead_only)
 
     def portfolio(
         self, investor: str | Investor, *, as_of: DateLike | None = None
@@ -397,22 +258,7 @@ class Ecosystem:
         ``possibly``. Results without *as_of* are kept (for the 256 investors asked about
         last): the ecosystem never changes, so asking again is immediate.
         """
-        investor_id = self.investor(investor).id
-        if as_of is None:
-            found = self._remember(self._portfolio_cache, investor_id, self._portfolio)
-            return AsOf(as_of=None, surely=found)
-        rounds = _split(self._rounds_by_investor.get(investor_id, ()), as_of)
-        sure = {r.company for r in rounds.surely}
-        return AsOf(
-            as_of=rounds.as_of,
-            surely=self._sorted(self._companies, sure),
-            possibly=self._sorted(self._companies, {r.company for r in rounds.possibly} - sure),
-        )
-
-    def _portfolio(self, investor_id: str) -> tuple[Company, ...]:
-        return self._sorted(
-            self._companies, {r.company for r in self._rounds_by_investor.get(investor_id, ())}
-        )
+        return _network.portfolio(self._index, self.investor(investor).id, as_of)
 
     def co_investors(
         self, investor: str | Investor, *, as_of: DateLike | None = None
@@ -426,54 +272,7 @@ class Ecosystem:
         who shared only such rounds are in ``possibly``. Results without *as_of* are kept like
         [`portfolio`][aiecosys.portfolio]'s.
         """
-        investor_id = self.investor(investor).id
-        if as_of is None:
-            found = self._remember(self._co_investors_cache, investor_id, self._co_investors)
-            return AsOf(as_of=None, surely=found)
-        rounds = _split(self._rounds_by_investor.get(investor_id, ()), as_of)
-        sure = self._shared(investor_id, rounds.surely)
-        maybe = self._shared(investor_id, rounds.possibly)  # ranked by uncertain rounds, name
-        return AsOf(
-            as_of=rounds.as_of,
-            surely=tuple(
-                attrs.evolve(c, uncertain=maybe[i].rounds if i in maybe else ())
-                for i, c in sure.items()
-            ),
-            possibly=tuple(
-                CoInvestor(investor=c.investor, rounds=(), uncertain=c.rounds)
-                for i, c in maybe.items()
-                if i not in sure
-            ),
-        )
-
-    @staticmethod
-    def _remember(cache: OrderedDict[str, T2], key: str, compute: Callable[[str], T2]) -> T2:
-        """Return compute(key), kept in *cache* for the last _REMEMBERED keys asked."""
-        if key in cache:
-            cache.move_to_end(key)
-            return cache[key]
-        value = cache[key] = compute(key)
-        if len(cache) > _REMEMBERED:
-            cache.popitem(last=False)
-        return value
-
-    def _co_investors(self, me: str) -> tuple[CoInvestor, ...]:
-        return tuple(self._shared(me, self._rounds_by_investor.get(me, ())).values())
-
-    def _shared(self, me: str, rounds: Iterable[Round]) -> dict[str, CoInvestor]:
-        """Map each co-investor of *me* in *rounds* to its tie, strongest first, then by name."""
-        shared: defaultdict[str, list[Round]] = defaultdict(list)
-        for r in rounds:
-            for other in r.investor_ids:
-                if other != me:
-                    shared[other].append(r)
-        found = [
-            CoInvestor(investor=self._investors.by_id[i], rounds=tuple(rs))
-            for i, rs in shared.items()
-        ]
-        keys = self._name_keys
-        found.sort(key=lambda c: (-c.shared, *keys[c.investor.id]))
-        return {c.investor.id: c for c in found}
+        return _network.co_investors(self._index, self.investor(investor).id, as_of)
 
     def roles_of(self, person: str | Person, *, as_of: DateLike | None = None) -> AsOf[Role]:
         """Return a person's roles, in the order recorded.
@@ -488,14 +287,7 @@ class Ecosystem:
             >>> [r.title for r in roles], [r.title for r in roles.possibly]
             ([], ['Co-founder and CTO'])
         """
-        roles = self.person(person).roles
-        if as_of is None:
-            return AsOf(as_of=None, surely=roles)
-        return AsOf(
-            as_of=PartialDate.of(as_of),
-            surely=tuple(r for r in roles if r.surely_held_on(as_of)),
-            possibly=tuple(r for r in roles if r.held_on(as_of) and not r.surely_held_on(as_of)),
-        )
+        return _timeline.roles_at(self.person(person).roles, as_of)
 
     def find_rounds(
         self,
@@ -505,31 +297,30 @@ class Ecosystem:
         stage: Stage | str | None = None,
         since: DateLike | None = None,
         until: DateLike | None = None,
-    ) -> tuple[Round, ...]:
+    ) -> AsOf[Round]:
         """Return the rounds that match every filter given, in announcement order.
 
-        *since* and *until* bound the announced date: a round matches when its interval
-        lies within [first day of *since*, last day of *until*].
+        *since* and *until* bound the announced date by the one rule of
+        [`PartialDate.timing`][aiecosys.PartialDate.timing]: *since* stands for its first day,
+        *until* for its last. The result (an [`AsOf`][aiecosys.AsOf], read as the sure rounds) holds
+        the rounds whose whole announced interval lies in the range; ``possibly`` holds those whose
+        interval straddles a bound (a round announced "2023-12" is possibly announced by 15 December
+        2023), so that no round is dropped silently. ``as_of`` is *until*, or ``None``.
+
+        Examples:
+            >>> import aiecosys
+            >>> found = aiecosys.load().find_rounds(company="Mistral AI", until="2023-12-15")
+            >>> [str(r.announced) for r in found], [str(r.announced) for r in found.possibly]
+            (['2023-06-13'], ['2023-12'])
         """
-        if company is not None:
-            found = self.rounds_of(company).surely
-        elif investor is not None:
-            found = self._rounds_by_investor.get(self.investor(investor).id, ())
-        else:
-            found = tuple(sorted(self.rounds, key=_round_order))
-        if investor is not None:
-            wanted = self.investor(investor).id
-            found = tuple(r for r in found if wanted in r.investor_ids)
-        if stage is not None:
-            stage = stage if isinstance(stage, Stage) else Stage(stage)
-            found = tuple(r for r in found if r.stage is stage)
-        if since is not None:
-            start = as_day(since, end=False)
-            found = tuple(r for r in found if r.announced.first_day >= start)
-        if until is not None:
-            end = as_day(until)
-            found = tuple(r for r in found if r.announced.last_day <= end)
-        return found
+        return _timeline.find_rounds(
+            self._index,
+            company=None if company is None else self.company(company).id,
+            investor=None if investor is None else self.investor(investor).id,
+            stage=None if stage is None or isinstance(stage, Stage) else Stage(stage),
+            since=since,
+            until=until,
+        )
 
     def priced_rounds(
         self,
@@ -553,6 +344,7 @@ class Ecosystem:
             >>> print(first.round.amount, "->", first.converted)
             EUR 105,000,000 -> USD 113,326,500.00
         """
+        from aiecosys._fx import convert  # noqa: PLC0415 - FX tables load on first use
         from aiecosys._reports import PricedRound  # noqa: PLC0415 - rarely needed
 
         found = self.find_rounds(
@@ -561,7 +353,9 @@ class Ecosystem:
         return tuple(
             PricedRound(
                 round=r,
-                conversion=None if r.amount is None else r.amount.convert(currency, on=r.announced),
+                conversion=None
+                if r.amount is None
+                else convert(r.amount, currency, on=r.announced),
             )
             for r in found
         )
@@ -654,9 +448,11 @@ class Ecosystem:
         company, say): the claims about each are returned. The claims about a company include
         those about its rounds.
         """
-        ids = self._subject_ids(entity)
-        found = [c for i in sorted(ids) for c in self._claims_by_subject.get(i, ())]
-        return self._filter_claims(found, verdict)
+        return _claims.claims_about(self._index, entity, verdict)
+
+    def find_claims(self, *, verdict: Verdict | str | None = None) -> tuple[Claim, ...]:
+        """Return every claim, or those with *verdict*, by id."""
+        return _claims.with_verdict(self.claims, verdict)
 
     def summary(
         self, *, currency: str = "USD", top: int = 5, as_of: DateLike | None = None
@@ -669,40 +465,11 @@ class Ecosystem:
         but no surely known amount, in ``unranked``; the *top* investors by rounds joined, then
         leads, then name; and every contradicted claim.
         """
-        ranked: list[CompanyTotal] = []
-        unranked: list[CompanyTotal] = []
-        for company in self.companies:
-            total = self.total_raised(company, currency=currency, as_of=as_of)
-            if total.disclosed:
-                ranked.append(total)
-            elif total.rounds or total.uncertain:
-                unranked.append(total)
-        keys = self._name_keys
-        ranked.sort(key=lambda t: (-t.known.amount if t.known else 0, *keys[t.company.id]))
-        activity = []
-        for investor in self.investors:
-            rounds = _split(self._rounds_by_investor.get(investor.id, ()), as_of)
-            if rounds.surely or rounds.possibly:
-                activity.append(
-                    InvestorActivity(
-                        investor=investor,
-                        rounds=len(rounds.surely),
-                        leads=sum(investor.id in r.leads for r in rounds.surely),
-                        uncertain=len(rounds.possibly),
-                    )
-                )
-        activity.sort(key=lambda a: (-a.rounds, -a.leads, *keys[a.investor.id]))
-        counts = {name: len(getattr(self, name)) for name, _ in _COLLECTIONS}
-        return Summary(
-            version=self.version,
-            currency=currency,
-            as_of=None if as_of is None else PartialDate.of(as_of),
-            counts=counts,
-            raised_most=tuple(ranked[:top]),
-            unranked=tuple(unranked),
-            most_active=tuple(activity[:top]),
-            contradicted=self.find_claims(verdict=Verdict.CONTRADICTED),
-        )
+        from aiecosys._summary import summary  # noqa: PLC0415 - a report, rarely asked
+
+        return summary(self, self._index, currency=currency, top=top, as_of=as_of)
+
+    # New ecosystems from this one --------------------------------------------------------------
 
     def merge(self, other: Ecosystem, *, conflicts: Conflicts | str = "error") -> Ecosystem:
         """Return a new ecosystem holding the records of this one and of *other*.
@@ -763,11 +530,12 @@ class Ecosystem:
         and *kinds* values of [`Stage`][aiecosys.Stage] and [`CompanyKind`][aiecosys.CompanyKind];
         each takes one value or several. A round is kept when it passes every filter (its company's
         country and kind included; *since* and *until* as in
-        [`find_rounds`][aiecosys.Ecosystem.find_rounds]). A company is kept when it has a kept round
-        or, if no round filter (*investors*, *stages*, *since*, *until*) is given, when it passes
-        the company filters. Then every record the kept ones refer to (investors, people, parents,
-        sources) and the claims about them are kept too, so the subset is a valid ecosystem of its
-        own. With no filter at all, the ecosystem itself is returned.
+        [`find_rounds`][aiecosys.Ecosystem.find_rounds], whose sure rounds only are kept). A company
+        is kept when it has a kept round or, if no round filter (*investors*, *stages*, *since*,
+        *until*) is given, when it passes the company filters. Then every record the kept ones refer
+        to (investors, people, parents, sources) and the claims about them are kept too, so the
+        subset is a valid ecosystem of its own. With no filter at all, the ecosystem itself is
+        returned.
 
         Examples:
             >>> import aiecosys
@@ -844,90 +612,7 @@ class Ecosystem:
 
         return coverage_of(self)
 
-    def find_claims(self, *, verdict: Verdict | str | None = None) -> tuple[Claim, ...]:
-        """Return every claim, or those with *verdict*, by id."""
-        return self._filter_claims(self.claims, verdict)
-
-    @staticmethod
-    def _filter_claims(claims: Iterable[Claim], verdict: Verdict | str | None) -> tuple[Claim, ...]:
-        if verdict is not None:
-            wanted = verdict if isinstance(verdict, Verdict) else Verdict(verdict)
-            claims = (c for c in claims if c.verdict is wanted)
-        return tuple(sorted(claims, key=lambda c: c.id))
-
-    def _subject_ids(self, entity: str | Record) -> set[str]:
-        ids: set[str] = set()
-        if not isinstance(entity, str):
-            ids.add(entity.id)
-        elif entity in self._by_id:
-            ids.add(entity)
-        else:
-            indexes: tuple[NameIndex[Any], ...] = (self._companies, self._investors, self._people)
-            for index in indexes:
-                record = index.get(entity)
-                if record is not None:
-                    ids.add(record.id)
-        if not ids:
-            names = [r.name for r in self.companies] + [r.name for r in self.investors]
-            names += [r.name for r in self.people]
-            raise NotFound("record", str(entity), _close(str(entity), names))
-        companies = [i for i in ids if isinstance(self._by_id.get(i), Company)]
-        ids.update(r.id for i in companies for r in self._rounds_by_company.get(i, ()))
-        return ids
-
-
-def _split(rounds: tuple[Round, ...], as_of: DateLike | None) -> AsOf[Round]:
-    """Split rounds by the one rule: surely announced by *as_of*, possibly, or surely not."""
-    if as_of is None:
-        return AsOf(as_of=None, surely=rounds)
-    day = as_day(as_of)
-    sure: list[Round] = []
-    maybe: list[Round] = []
-    for r in rounds:
-        timing = r.announced.timing(day)
-        if timing is Timing.BEFORE:
-            sure.append(r)
-        elif timing is Timing.UNCERTAIN:
-            maybe.append(r)
-    return AsOf(as_of=PartialDate.of(as_of), surely=tuple(sure), possibly=tuple(maybe))
-
-
-def _breakdown(
-    company: Company,
-    currency: str,
-    as_of: PartialDate | None,
-    rounds: Iterable[Round],
-    possibly: FundingBreakdown | None = None,
-) -> FundingBreakdown:
-    funded: list[FundedRound] = []
-    undisclosed: list[Round] = []
-    excluded: list[Round] = []
-    for r in rounds:
-        if r.stage is Stage.SECONDARY:
-            excluded.append(r)
-        elif r.amount is None:
-            undisclosed.append(r)
-        else:
-            funded.append(
-                FundedRound(round=r, conversion=r.amount.convert(currency, on=r.announced))
-            )
-    return FundingBreakdown(
-        company=company,
-        currency=currency,
-        as_of=as_of,
-        rounds=tuple(funded),
-        undisclosed=tuple(undisclosed),
-        excluded=tuple(excluded),
-        possibly=possibly,
-    )
-
 
 def _rebuild(version: str | None, *collections: tuple[Any, ...]) -> Ecosystem:
-    records = dict(zip((name for name, _ in _COLLECTIONS), collections, strict=True))
+    records = dict(zip((name for name, _ in COLLECTIONS), collections, strict=True))
     return Ecosystem(version=version, **records)
-
-
-def _close(key: str, candidates: Iterable[str]) -> list[str]:
-    import difflib  # noqa: PLC0415 - only on the error path
-
-    return difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.6)

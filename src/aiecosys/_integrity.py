@@ -13,9 +13,9 @@ from typing import Any
 import attrs
 
 from aiecosys._model import COLLECTIONS, Claim, Company, Investor, Person, Record, Round, Source
-from aiecosys.exceptions import Problem
+from aiecosys.exceptions import DataError, Problem
 
-__all__ = ["Records", "problems", "references"]
+__all__ = ["Records", "checked", "problems", "references"]
 
 
 @attrs.frozen(kw_only=True)
@@ -158,3 +158,32 @@ def _round_problems(records: Records) -> list[Problem]:
                 )
             )
     return found
+
+
+def checked(given: dict[str, Any], version: object) -> dict[str, tuple[Any, ...]]:
+    """Return the collections *given* (by name) as tuples, once every record is checked.
+
+    Raises:
+        DataError: a collection is not a sequence of its records, *version* is not a
+            string, or the records do not form an ecosystem (every problem, with its path).
+    """
+    found: list[Problem] = []
+    lists: dict[str, tuple[Any, ...]] = {}
+    for name, kind in COLLECTIONS:
+        if isinstance(given[name], str | bytes | dict):
+            found.append(Problem(name, f"must be a sequence of {kind.__name__} records"))
+            lists[name] = ()
+            continue
+        lists[name] = tuple(given[name])
+        found.extend(
+            Problem(f"{name}[{i}]", f"must be a {kind.__name__} (got {type(item).__name__})")
+            for i, item in enumerate(lists[name])
+            if not isinstance(item, kind)
+        )
+    if version is not None and not isinstance(version, str):
+        found.append(Problem("version", "must be a string or None"))
+    if not found:
+        found = problems(Records(**lists))
+    if found:
+        raise DataError(found)
+    return lists

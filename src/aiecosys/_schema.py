@@ -25,7 +25,7 @@ import attrs
 
 from aiecosys._codec import FORMAT
 from aiecosys._dates import PartialDate
-from aiecosys._ecosystem import _COLLECTIONS
+from aiecosys._model import COLLECTIONS
 from aiecosys._money import Money
 
 __all__ = ["SCHEMA_ID", "json_schema", "schema_text"]
@@ -121,7 +121,7 @@ def json_schema() -> dict[str, Any]:
     """
     defs: dict[str, Any] = {}
     collections = {
-        name: {"type": "array", "items": _type_schema(kind, defs)} for name, kind in _COLLECTIONS
+        name: {"type": "array", "items": _type_schema(kind, defs)} for name, kind in COLLECTIONS
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -10,7 +10,7 @@ import attrs
 
 from aiecosys._checks import enum_value
 from aiecosys._integrity import references
-from aiecosys._model import Claim, Company, CompanyKind, Investor, Round, Stage
+from aiecosys._model import COLLECTIONS, Claim, Company, CompanyKind, Investor, Round, Stage
 from aiecosys.exceptions import DataError
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def subset(eco: Ecosystem, **filters: Any) -> Ecosystem:
 
     See [`Ecosystem.subset`][aiecosys.Ecosystem.subset].
     """
-    from aiecosys._ecosystem import _COLLECTIONS, Ecosystem  # noqa: PLC0415 - imports us
+    from aiecosys._ecosystem import Ecosystem  # noqa: PLC0415 - _ecosystem imports us
 
     given = _Filters(**filters)
     if given.none:
@@ -118,7 +118,7 @@ def subset(eco: Ecosystem, **filters: Any) -> Ecosystem:
     _close(eco, kept)
     return Ecosystem(
         version=eco.version,
-        **{name: [r for r in getattr(eco, name) if r.id in kept] for name, _ in _COLLECTIONS},
+        **{name: [r for r in getattr(eco, name) if r.id in kept] for name, _ in COLLECTIONS},
     )
 
 

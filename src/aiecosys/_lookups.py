@@ -1,0 +1,41 @@
+"""Finding one record: by exact id, or by any id of any kind, with suggestions when none matches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeVar
+
+from aiecosys._model import Record
+from aiecosys.exceptions import NotFound
+
+if TYPE_CHECKING:
+    from aiecosys._index import Index
+
+__all__ = ["close", "exact", "record"]
+
+T = TypeVar("T", bound=Record)
+
+
+def close(key: str, candidates: Iterable[str]) -> list[str]:
+    """Return up to three of *candidates* closest to *key*, best first."""
+    import difflib  # noqa: PLC0415 - only on the error path
+
+    return difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.6)
+
+
+def exact(index: Index, kind: type[T], label: str, key: str | T) -> T:
+    """Return the record of *kind* whose id is *key* (or *key*'s id)."""
+    wanted = key.id if isinstance(key, kind) else str(key)
+    found = index.by_id.get(wanted)
+    if not isinstance(found, kind):
+        ids = [r.id for r in index.by_id.values() if isinstance(r, kind)]
+        raise NotFound(label, wanted, close(wanted, ids))
+    return found
+
+
+def record(index: Index, record_id: str) -> Record:
+    """Return the record of any kind whose id is *record_id*."""
+    try:
+        return index.by_id[record_id]
+    except KeyError:
+        raise NotFound("record", record_id, close(record_id, index.by_id)) from None
