@@ -162,7 +162,10 @@ def test_export_json_round_trips_and_csv_has_a_header(tmp_path: Path, data_file:
     code, out, _ = run("export", "--format", "csv", "--table", "investments")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "round,company,investor,investor_name,lead,amount,currency"
+    assert lines[0] == (
+        "round,company,company_name,stage,announced,announced_first_day,announced_last_day,"
+        "investor,investor_name,lead,amount,currency"
+    )
     assert len(lines) - 1 == sum(len(r.investments) for r in load().rounds)
 
 

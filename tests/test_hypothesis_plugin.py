@@ -28,7 +28,7 @@ def test_importing_hypothesis_loads_no_data_and_no_strategies_module():
     code = (
         "import sys, hypothesis; "
         "import aiecosys._bundled as b; "
-        "print(bool(b._cache), 'aiecosys.strategies' in sys.modules)"
+        "print(b._bundled.loaded, 'aiecosys.strategies' in sys.modules)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

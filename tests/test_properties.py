@@ -299,3 +299,16 @@ def test_a_role_is_placed_against_a_day_by_its_start_and_end(start, end, point):
     )
     assert role.surely_held_on(point) == surely
     assert role.held_on(point) == (not not_held)
+
+
+@given(ecosystems, aist.partial_dates(min_year=1999, max_year=2025), aist.partial_dates())
+def test_find_rounds_in_a_range_drops_only_rounds_surely_outside_it(eco, since, until):
+    """Every round is surely in [since, until], possibly (straddling a bound), or surely out."""
+    found = eco.find_rounds(since=since, until=until)
+    start, end = as_day(since, end=False), as_day(until)
+    for r in eco.rounds:
+        first, last = r.announced.first_day, r.announced.last_day
+        inside, overlaps = start <= first and last <= end, first <= end and last >= start
+        assert (r in found.surely, r in found.possibly) == (inside, overlaps and not inside)
+    kept = eco.subset(since=since, until=until).rounds
+    assert {r.id for r in kept} == {r.id for r in found.surely}

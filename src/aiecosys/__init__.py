@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from aiecosys._dates import PartialDate, Precision, Timing
     from aiecosys._ecosystem import Ecosystem
     from aiecosys._export import table, write_csv
+    from aiecosys._frames import to_pandas, to_polars
     from aiecosys._fx import Conversion, convert
     from aiecosys._graph import co_investment_graph, investment_graph, write_graph
     from aiecosys._importers import (
@@ -115,6 +116,8 @@ _LAZY: dict[str, str] = {
     "CoInvestor": "_results",
     "to_arrow": "_arrow",
     "write_parquet": "_arrow",
+    "to_pandas": "_frames",
+    "to_polars": "_frames",
     "plot_funding": "_plots",
     "plot_network": "_plots",
     "Picture": "_plots",
@@ -258,6 +261,8 @@ __all__ = [
     "summary",
     "table",
     "to_arrow",
+    "to_pandas",
+    "to_polars",
     "total_raised",
     "write_csv",
     "write_graph",

@@ -17,15 +17,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aiecosys import _tables
 from aiecosys._atomic import replacing_folder
-from aiecosys.exceptions import MissingDependency, UnsupportedFormat
+from aiecosys._optional import require
+from aiecosys.exceptions import UnsupportedFormat
 
 if TYPE_CHECKING:
-    from aiecosys._dates import PartialDate
     from aiecosys._ecosystem import Ecosystem
-    from aiecosys._money import Money
 
-__all__ = ["to_arrow", "write_parquet"]
+__all__ = ["arrow_table", "to_arrow", "write_parquet"]
 
 _SCALE = 12  # places after the point when the amounts need no more
 _DIGITS = 38  # the widest decimal128, which DuckDB, Polars and Spark all read
@@ -33,16 +33,7 @@ _WIDEST = 76  # decimal256
 
 
 def _pyarrow() -> Any:
-    try:
-        import pyarrow as pa  # noqa: PLC0415 - an optional dependency, loaded on use
-    except ImportError:
-        msg = "Arrow and Parquet need pyarrow: pip install 'aiecosys[arrow]'"
-        raise MissingDependency(msg) from None
-    return pa
-
-
-def _amount(money: Money | None) -> Decimal | None:
-    return None if money is None else money.amount
+    return require("pyarrow", extra="arrow", needed_for="Arrow and Parquet")
 
 
 def _decimal_type(pa: Any, amounts: list[Decimal | None]) -> Any:
@@ -66,23 +57,35 @@ def _decimal_type(pa: Any, amounts: list[Decimal | None]) -> Any:
     raise UnsupportedFormat(msg)
 
 
-def _amounts(pa: Any, amounts: list[Decimal | None]) -> Any:
-    return pa.array(amounts, _decimal_type(pa, amounts))
-
-
-def _date_columns(name: str, dates: list[PartialDate | None]) -> dict[str, list[Any]]:
-    return {
-        name: [None if d is None else str(d) for d in dates],
-        f"{name}_first_day": [None if d is None else d.first_day for d in dates],
-        f"{name}_last_day": [None if d is None else d.last_day for d in dates],
+def _arrow_type(pa: Any, kind: str, values: list[Any]) -> Any:
+    types = {
+        "list": pa.list_(pa.string()),
+        "day": pa.date32(),
+        "bool": pa.bool_(),
     }
+    if kind == "amount":
+        return _decimal_type(pa, values)
+    return types.get(kind, pa.string())
 
 
-def to_arrow(eco: Ecosystem) -> dict[str, Any]:
-    """Return the ecosystem as Arrow tables, by name.
+def arrow_table(eco: Ecosystem, name: str, *, currency: str | None = None) -> Any:
+    """Return table *name* of *eco* (see [`table`][aiecosys.table]) as one Arrow table."""
+    pa = _pyarrow()
+    found = _tables.rows(eco, name, currency=currency)
+    arrays, fields = [], []
+    for column in _tables.columns(name):
+        values: list[Any] = [row[column.name] for row in found]
+        kind = _arrow_type(pa, column.kind, values)
+        arrays.append(pa.array(values, kind))
+        fields.append(pa.field(column.name, kind))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
-    The tables are ``companies``, ``investors``, ``people``, ``rounds``, ``investments``
-    (one row per investor per round), ``sources`` and ``claims``.
+
+def to_arrow(eco: Ecosystem, *, currency: str | None = None) -> dict[str, Any]:
+    """Return the ecosystem's tidy tables (see [`table`][aiecosys.table]) as Arrow tables, by name.
+
+    The columns and values are those of [`table`][aiecosys.table], typed: lists are list columns,
+    days ``date32``, flags booleans, amounts exact decimals (see the module docstring).
 
     Examples:
         >>> import aiecosys
@@ -93,93 +96,12 @@ def to_arrow(eco: Ecosystem) -> dict[str, Any]:
         >>> tables["investments"].num_rows == sum(len(r.investments) for r in eco.rounds)
         True
     """
-    pa = _pyarrow()
-    day = pa.date32()
-    rounds = eco.find_rounds()
-    companies, investors = eco.companies, eco.investors
-    tables = {
-        "companies": pa.table(
-            {
-                "id": [c.id for c in companies],
-                "name": [c.name for c in companies],
-                "kind": [c.kind.value for c in companies],
-                **_date_columns("founded", [c.founded for c in companies]),
-                "country": [c.country for c in companies],
-                "parent": [c.parent for c in companies],
-            }
-        ),
-        "investors": pa.table(
-            {
-                "id": [i.id for i in investors],
-                "name": [i.name for i in investors],
-                "kind": [i.kind.value for i in investors],
-                "company": [i.company for i in investors],
-                "person": [i.person for i in investors],
-                "country": [i.country for i in investors],
-            }
-        ),
-        "people": pa.table(
-            {"id": [p.id for p in eco.people], "name": [p.name for p in eco.people]}
-        ),
-        "rounds": pa.table(
-            {
-                "id": [r.id for r in rounds],
-                "company": [r.company for r in rounds],
-                "stage": [r.stage.value for r in rounds],
-                **_date_columns("announced", [r.announced for r in rounds]),
-                "amount": _amounts(pa, [_amount(r.amount) for r in rounds]),
-                "currency": [r.amount.currency if r.amount else None for r in rounds],
-                "valuation": _amounts(
-                    pa, [_amount(r.valuation.amount if r.valuation else None) for r in rounds]
-                ),
-                "valuation_currency": [
-                    r.valuation.amount.currency if r.valuation else None for r in rounds
-                ],
-            }
-        ),
-        "investments": pa.table(
-            {
-                "round": [r.id for r in rounds for _ in r.investments],
-                "company": [r.company for r in rounds for _ in r.investments],
-                "investor": [i.investor for r in rounds for i in r.investments],
-                "lead": [i.lead for r in rounds for i in r.investments],
-                "amount": _amounts(pa, [_amount(i.amount) for r in rounds for i in r.investments]),
-                "currency": [
-                    i.amount.currency if i.amount else None for r in rounds for i in r.investments
-                ],
-            }
-        ),
-        "sources": pa.table(
-            {
-                "id": [s.id for s in eco.sources],
-                "title": [s.title for s in eco.sources],
-                "publisher": [s.publisher for s in eco.sources],
-                "url": [s.url for s in eco.sources],
-                "reliability": [s.reliability.value for s in eco.sources],
-            }
-        ),
-        "claims": pa.table(
-            {
-                "id": [c.id for c in eco.claims],
-                "subject": [c.subject for c in eco.claims],
-                "field": [c.field for c in eco.claims],
-                "statement": [c.statement for c in eco.claims],
-                "source": [c.source for c in eco.claims],
-                "verdict": [c.verdict.value for c in eco.claims],
-            }
-        ),
-    }
-    for name in ("companies", "rounds"):
-        table = tables[name]
-        for column in table.column_names:
-            if column.endswith(("_first_day", "_last_day")):
-                index = table.column_names.index(column)
-                table = table.set_column(index, column, table[column].cast(day))
-        tables[name] = table
-    return tables
+    return {name: arrow_table(eco, name, currency=currency) for name in _tables.TABLES}
 
 
-def write_parquet(eco: Ecosystem, directory: str | Path) -> list[Path]:
+def write_parquet(
+    eco: Ecosystem, directory: str | Path, *, currency: str | None = None
+) -> list[Path]:
     """Write each table of [`to_arrow`][aiecosys.to_arrow] as ``<name>.parquet`` in *directory*.
 
     The folder is built beside *directory* and swapped in whole: readers see the old tables
@@ -190,8 +112,10 @@ def write_parquet(eco: Ecosystem, directory: str | Path) -> list[Path]:
         MissingDependency: pyarrow is not installed (the ``arrow`` extra).
         WriteError: the folder cannot be written, or holds other files.
     """
-    tables = to_arrow(eco)  # first: it says which extra to install if pyarrow is missing
-    import pyarrow.parquet as pq  # noqa: PLC0415
+    tables = to_arrow(
+        eco, currency=currency
+    )  # first: it says which extra to install if pyarrow is missing
+    pq = require("pyarrow.parquet", extra="arrow", needed_for="Parquet")
 
     directory = Path(directory)
     names = {f"{name}.parquet" for name in tables}

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import threading
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from aiecosys import _codec
 from aiecosys._ecosystem import Ecosystem
+from aiecosys._once import once
 from aiecosys._progress import Progress
 
 __all__ = ["DATA_HORIZON", "DATA_VERSION", "SHORTCUTS", "load"]
@@ -40,17 +40,11 @@ Up to it, the data holds the rounds public sources report for its companies, wit
 each company's total-raised claim explains (see the dataset docs).
 """
 
-_lock = threading.Lock()
-_cache: list[Ecosystem] = []
 
-
+@once
 def _bundled() -> Ecosystem:
-    if not _cache:
-        with _lock:
-            if not _cache:
-                text = files("aiecosys").joinpath("data", "ecosystem.json").read_bytes()
-                _cache.append(_codec.loads(text, source="the bundled dataset"))
-    return _cache[0]
+    text = files("aiecosys").joinpath("data", "ecosystem.json").read_bytes()
+    return _codec.loads(text, source="the bundled dataset")
 
 
 def load(path: str | Path | None = None, *, progress: Progress | None = None) -> Ecosystem:

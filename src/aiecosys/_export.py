@@ -14,183 +14,65 @@ cell that starts with a quote, so that a reader gets every value back by droppin
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
-from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from aiecosys import _tables
 from aiecosys._atomic import write_text
 
 if TYPE_CHECKING:
     from aiecosys._ecosystem import Ecosystem
-    from aiecosys._money import Money
 
 __all__ = ["TABLES", "table", "write_csv"]
+
+TABLES = _tables.TABLES
+"""The tables [`table`][aiecosys.table] can build, by name."""
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
-def _join(values: Iterable[Any]) -> str:
-    return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
+def cell(value: _tables.Value, kind: str) -> str:
+    """Return the CSV cell of a *value* of column *kind* (see ``_tables``)."""
+    if value is None:
+        return ""
+    if kind == "list":
+        return json.dumps(list(value), ensure_ascii=False, separators=(",", ":"))  # type: ignore[arg-type]
+    if kind == "bool":
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
-def _amount(money: Money | None) -> tuple[str, str]:
-    return ("", "") if money is None else (str(money.amount), money.currency)
+def table(eco: Ecosystem, name: str, *, currency: str | None = None) -> list[dict[str, str]]:
+    """Return one tidy table of *eco* as rows of strings (lists as JSON arrays).
 
-
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
-
-
-def _companies(eco: Ecosystem) -> Iterable[dict[str, str]]:
-    for c in eco.companies:
-        yield {
-            "id": c.id,
-            "name": c.name,
-            "aliases": _join(c.aliases),
-            "kind": c.kind.value,
-            "founded": _text(c.founded),
-            "country": _text(c.country),
-            "headquarters": _text(c.headquarters),
-            "parent": _text(c.parent),
-            "founders": _join(c.founders),
-            "sources": _join(c.sources),
-        }
-
-
-def _investors(eco: Ecosystem) -> Iterable[dict[str, str]]:
-    for i in eco.investors:
-        yield {
-            "id": i.id,
-            "name": i.name,
-            "aliases": _join(i.aliases),
-            "kind": i.kind.value,
-            "company": _text(i.company),
-            "person": _text(i.person),
-            "founded": _text(i.founded),
-            "country": _text(i.country),
-            "sources": _join(i.sources),
-        }
-
-
-def _people(eco: Ecosystem) -> Iterable[dict[str, str]]:
-    for p in eco.people:
-        roles = (
-            {
-                "organisation": r.organisation,
-                "title": r.title,
-                "start": None if r.start is None else str(r.start),
-                "end": None if r.end is None else str(r.end),
-            }
-            for r in p.roles
-        )
-        yield {
-            "id": p.id,
-            "name": p.name,
-            "aliases": _join(p.aliases),
-            "born": _text(p.born),
-            "roles": _join(roles),
-            "sources": _join(p.sources),
-        }
-
-
-def _rounds(eco: Ecosystem) -> Iterable[dict[str, str]]:
-    for r in eco.find_rounds():
-        amount, currency = _amount(r.amount)
-        valuation, valuation_currency = _amount(r.valuation.amount if r.valuation else None)
-        yield {
-            "id": r.id,
-            "company": r.company,
-            "company_name": eco.company(r.company).name,
-            "stage": r.stage.value,
-            "announced": str(r.announced),
-            "precision": r.announced.precision.value,
-            "amount": amount,
-            "currency": currency,
-            "valuation": valuation,
-            "valuation_currency": valuation_currency,
-            "leads": _join(r.leads),
-            "investors": _join(r.investor_ids),
-            "sources": _join(r.sources),
-        }
-
-
-def _investments(eco: Ecosystem) -> Iterable[dict[str, str]]:
-    for r in eco.find_rounds():
-        for i in r.investments:
-            amount, currency = _amount(i.amount)
-            yield {
-                "round": r.id,
-                "company": r.company,
-                "investor": i.investor,
-                "investor_name": eco.investor(i.investor).name,
-                "lead": "true" if i.lead else "false",
-                "amount": amount,
-                "currency": currency,
-            }
-
-
-def _sources(eco: Ecosystem) -> Iterable[dict[str, str]]:
-    for s in eco.sources:
-        yield {
-            "id": s.id,
-            "title": s.title,
-            "publisher": s.publisher,
-            "url": _text(s.url),
-            "published": _text(s.published),
-            "reliability": s.reliability.value,
-            "note": _text(s.note),
-        }
-
-
-def _claims(eco: Ecosystem) -> Iterable[dict[str, str]]:
-    for c in eco.claims:
-        yield {
-            "id": c.id,
-            "subject": c.subject,
-            "field": c.field,
-            "statement": c.statement,
-            "source": c.source,
-            "verdict": c.verdict.value,
-            "evidence": _join(c.evidence),
-            "explanation": _text(c.explanation),
-        }
-
-
-TABLES: dict[str, Callable[[Ecosystem], Iterable[dict[str, str]]]] = {
-    "companies": _companies,
-    "investors": _investors,
-    "people": _people,
-    "rounds": _rounds,
-    "investments": _investments,
-    "sources": _sources,
-    "claims": _claims,
-}
-"""The tables [`table`][aiecosys.table] can build, by name."""
-
-
-def table(eco: Ecosystem, name: str) -> list[dict[str, str]]:
-    """Return one flat table of *eco* as rows of strings (lists as JSON arrays).
-
-    *name* is one of ``companies``, ``investors``, ``people``, ``rounds`` (in announcement
-    order), ``investments`` (one row per investor per round), ``sources`` or ``claims``.
+    *name* is one of ``companies``, ``investors``, ``people``, ``rounds`` (one row per round, in
+    announcement order, with the company's name and country, the date's precision and first and last
+    day, the amount as announced, an ``undisclosed`` flag, and the leads' and participants' names),
+    ``investments`` (one row per investor per round), ``sources`` or ``claims``. With *currency*,
+    each round's amount is also converted at the ECB rate of its announced date, with the rate used
+    and its date. [`to_arrow`][aiecosys.to_arrow], [`to_pandas`][aiecosys.to_pandas] and
+    [`to_polars`][aiecosys.to_polars] hold the same columns and values.
 
     Examples:
         >>> import aiecosys
-        >>> row = aiecosys.table(aiecosys.load(), "rounds")[0]
-        >>> row["company_name"], row["announced"], row["precision"]
-        ('Databricks', '2013-09', 'month')
-        >>> row["sources"][:2]  # a list, as a JSON array
-        '["'
+        >>> row = aiecosys.table(aiecosys.load(), "rounds", currency="EUR")[0]
+        >>> row["company_name"], row["announced"], row["precision"], row["undisclosed"]
+        ('Databricks', '2013-09', 'month', 'false')
+        >>> row["amount"], row["currency"], row["converted_amount"], row["rate_date"]
+        ('13900000', 'USD', '10502455.61', '2013-08-30')
+        >>> row["lead_names"]  # a list, as a JSON array
+        '["Andreessen Horowitz"]'
     """
-    try:
-        build = TABLES[name]
-    except KeyError:
-        from aiecosys.exceptions import NotFound  # noqa: PLC0415
-
-        raise NotFound("table", name, sorted(TABLES)) from None
-    return list(build(eco))
+    kinds = {c.name: c.kind for c in _tables.columns(name)}
+    return [
+        {k: cell(v, kinds[k]) for k, v in row.items()}
+        for row in _tables.rows(eco, name, currency=currency)
+    ]
 
 
 def neutralise(cell: str) -> str:
@@ -203,14 +85,21 @@ def neutralise(cell: str) -> str:
     return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
 
 
-def write_csv(eco: Ecosystem, name: str, target: TextIO | str | Path, *, raw: bool = False) -> int:
+def write_csv(
+    eco: Ecosystem,
+    name: str,
+    target: TextIO | str | Path,
+    *,
+    raw: bool = False,
+    currency: str | None = None,
+) -> int:
     """Write table *name* of *eco* (see `table`) as CSV; return the number of rows.
 
-    *target* is an open text stream (open files with ``newline=""``, as for the csv module),
-    or a path: a file is replaced atomically (a failure leaves the old file as it was). Lines
-    end with CRLF, as RFC 4180 says. Cells that a spreadsheet would run as formulas get a
-    leading ``'`` unless *raw* is true (see the module docstring). The whole CSV is built
-    before anything is written.
+    *target* is an open text stream (open files with ``newline=""``, as for the csv module), or a
+    path: a file is replaced atomically (a failure leaves the old file as it was). Lines end with
+    CRLF, as RFC 4180 says. Cells that a spreadsheet would run as formulas get a leading ``'``
+    unless *raw* is true (see the module docstring). The whole CSV is built before anything is
+    written. *currency* converts the rounds' amounts (see [`table`][aiecosys.table]).
 
     Raises:
         NotFound: *name* is not a table.
@@ -222,18 +111,16 @@ def write_csv(eco: Ecosystem, name: str, target: TextIO | str | Path, *, raw: bo
         >>> aiecosys.write_csv(eco, "sources", out) == len(eco.sources)
         True
         >>> out.getvalue().splitlines()[0]
-        'id,title,publisher,url,published,reliability,note'
+        'id,title,publisher,url,published,published_first_day,published_last_day,reliability,note'
     """
-    rows = table(eco, name)
+    rows = table(eco, name, currency=currency)
     text = io.StringIO()
-    if rows:
-        # RFC 4180 line ends: with them the csv module quotes a cell holding a lone CR, which
-        # a "\n" terminator would leave bare, breaking the row.
-        writer = csv.DictWriter(text, fieldnames=list(rows[0]), lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(
-            rows if raw else ({k: neutralise(v) for k, v in row.items()} for row in rows)
-        )
+    # RFC 4180 line ends: with them the csv module quotes a cell holding a lone CR, which
+    # a "\n" terminator would leave bare, breaking the row.
+    fields = [c.name for c in _tables.columns(name)]
+    writer = csv.DictWriter(text, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows if raw else ({k: neutralise(v) for k, v in row.items()} for row in rows))
     if isinstance(target, str | Path):
         write_text(target, text.getvalue())
     else:

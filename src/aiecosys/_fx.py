@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import threading
 from decimal import ROUND_HALF_EVEN, Decimal
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from aiecosys._dates import PartialDate
 from aiecosys._money import Money
+from aiecosys._once import once
 from aiecosys.exceptions import ConversionError
 
 if TYPE_CHECKING:
@@ -29,15 +28,12 @@ ECB_SOURCE = "European Central Bank euro foreign exchange reference rates"
 _MAX_GAP_DAYS = 10
 _CENT = Decimal("0.01")
 
-_lock = threading.Lock()
 
-
-@cache
+@once
 def _converter() -> Any:
-    with _lock:
-        from currency_converter import CurrencyConverter  # noqa: PLC0415 - heavy, lazy
+    from currency_converter import CurrencyConverter  # noqa: PLC0415 - heavy, lazy
 
-        return CurrencyConverter(decimal=True)
+    return CurrencyConverter(decimal=True)
 
 
 @attrs.frozen(kw_only=True)

@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aiecosys._atomic import replacing
-from aiecosys.exceptions import MissingDependency, UnsupportedFormat
+from aiecosys._optional import require
+from aiecosys.exceptions import UnsupportedFormat
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -17,12 +18,7 @@ __all__ = ["co_investment_graph", "investment_graph", "write_graph"]
 
 
 def _networkx() -> Any:
-    try:
-        import networkx as nx  # noqa: PLC0415 - an optional dependency, loaded on use
-    except ImportError:
-        msg = "graphs need networkx: pip install 'aiecosys[graph]'"
-        raise MissingDependency(msg) from None
-    return nx
+    return require("networkx", extra="graph", needed_for="graphs")
 
 
 def co_investment_graph(eco: Ecosystem) -> nx.Graph[str]:
