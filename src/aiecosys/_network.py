@@ -19,11 +19,13 @@ from aiecosys._timeline import split
 
 if TYPE_CHECKING:
     from aiecosys._index import Index
+    from aiecosys._names import NameIndex
 
 __all__ = ["REMEMBERED", "co_investors", "investors_in", "portfolio"]
 
 REMEMBERED = 256  # per-investor query results kept by each ecosystem
 T = TypeVar("T")
+N = TypeVar("N", Company, Investor)
 
 
 def _remember(index: Index, cache: str, key: str, compute: Callable[[str], T]) -> T:
@@ -46,18 +48,43 @@ def _remember(index: Index, cache: str, key: str, compute: Callable[[str], T]) -
     return value
 
 
+def _by_name(
+    rounds: AsOf[Round],
+    named: NameIndex[N],
+    index: Index,
+    ids: Callable[[Iterable[Round]], set[str]],
+) -> AsOf[N]:
+    """The records *ids* finds in the sure rounds, by name; those only in possible ones apart."""
+    sure = ids(rounds.surely)
+    return AsOf(
+        as_of=rounds.as_of,
+        surely=index.by_name(named, sure),
+        possibly=index.by_name(named, ids(rounds.possibly) - sure),
+    )
+
+
+def _of_investor(
+    index: Index,
+    cache: str,
+    investor_id: str,
+    as_of: DateLike | None,
+    answer: Callable[[AsOf[Round]], AsOf[T]],
+) -> AsOf[T]:
+    """*answer* over the investor's rounds split as of *as_of*; kept in *cache* without it."""
+    rounds = index.rounds_by_investor.get(investor_id, ())
+    if as_of is not None:
+        return answer(split(rounds, as_of))
+    every = _remember(index, cache, investor_id, lambda _: answer(split(rounds, None)).surely)
+    return AsOf(as_of=None, surely=every)
+
+
 def investors_in(rounds: AsOf[Round], index: Index, *, lead_only: bool) -> AsOf[Investor]:
     """The investors in *rounds* (leads only with *lead_only*), by name; ``possibly`` apart."""
 
     def ids(found: Iterable[Round]) -> set[str]:
         return {i.investor for r in found for i in r.investments if i.lead or not lead_only}
 
-    sure = ids(rounds.surely)
-    return AsOf(
-        as_of=rounds.as_of,
-        surely=index.by_name(index.investors, sure),
-        possibly=index.by_name(index.investors, ids(rounds.possibly) - sure),
-    )
+    return _by_name(rounds, index.investors, index, ids)
 
 
 def portfolio(index: Index, investor_id: str, as_of: DateLike | None) -> AsOf[Company]:
@@ -66,50 +93,35 @@ def portfolio(index: Index, investor_id: str, as_of: DateLike | None) -> AsOf[Co
     def companies(found: Iterable[Round]) -> set[str]:
         return {r.company for r in found}
 
-    if as_of is None:
-        every = _remember(
-            index,
-            "portfolio",
-            investor_id,
-            lambda i: index.by_name(
-                index.companies, companies(index.rounds_by_investor.get(i, ()))
-            ),
-        )
-        return AsOf(as_of=None, surely=every)
-    rounds = split(index.rounds_by_investor.get(investor_id, ()), as_of)
-    sure = companies(rounds.surely)
-    return AsOf(
-        as_of=rounds.as_of,
-        surely=index.by_name(index.companies, sure),
-        possibly=index.by_name(index.companies, companies(rounds.possibly) - sure),
+    return _of_investor(
+        index,
+        "portfolio",
+        investor_id,
+        as_of,
+        lambda rounds: _by_name(rounds, index.companies, index, companies),
     )
 
 
 def co_investors(index: Index, investor_id: str, as_of: DateLike | None) -> AsOf[CoInvestor]:
     """Who shared rounds with *investor_id*, most shared first, then by name."""
-    if as_of is None:
-        every = _remember(
-            index,
-            "co_investors",
-            investor_id,
-            lambda i: tuple(_shared(index, i, index.rounds_by_investor.get(i, ())).values()),
+
+    def ties(rounds: AsOf[Round]) -> AsOf[CoInvestor]:
+        sure = _shared(index, investor_id, rounds.surely)
+        maybe = _shared(index, investor_id, rounds.possibly)  # by uncertain rounds, then name
+        return AsOf(
+            as_of=rounds.as_of,
+            surely=tuple(
+                attrs.evolve(c, uncertain=maybe[i].rounds) if i in maybe else c
+                for i, c in sure.items()
+            ),
+            possibly=tuple(
+                CoInvestor(investor=c.investor, rounds=(), uncertain=c.rounds)
+                for i, c in maybe.items()
+                if i not in sure
+            ),
         )
-        return AsOf(as_of=None, surely=every)
-    rounds = split(index.rounds_by_investor.get(investor_id, ()), as_of)
-    sure = _shared(index, investor_id, rounds.surely)
-    maybe = _shared(index, investor_id, rounds.possibly)  # ranked by uncertain rounds, name
-    return AsOf(
-        as_of=rounds.as_of,
-        surely=tuple(
-            attrs.evolve(c, uncertain=maybe[i].rounds if i in maybe else ())
-            for i, c in sure.items()
-        ),
-        possibly=tuple(
-            CoInvestor(investor=c.investor, rounds=(), uncertain=c.rounds)
-            for i, c in maybe.items()
-            if i not in sure
-        ),
-    )
+
+    return _of_investor(index, "co_investors", investor_id, as_of, ties)
 
 
 def _shared(index: Index, me: str, rounds: Iterable[Round]) -> dict[str, CoInvestor]:

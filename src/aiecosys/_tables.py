@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from aiecosys._dates import PartialDate
-from aiecosys._model import Company, Investor, Person, Round, Source
+from aiecosys._model import Investment, Person, Round
 
 if TYPE_CHECKING:
+    from aiecosys._dates import PartialDate
     from aiecosys._ecosystem import Ecosystem
     from aiecosys._fx import Conversion
     from aiecosys._money import Money
@@ -36,35 +37,56 @@ __all__ = ["KINDS", "TABLES", "Column", "columns", "rows"]
 
 KINDS = ("text", "list", "json", "date", "day", "bool", "amount")
 Value = str | tuple[str, ...] | bool | Decimal | dt.date | None
+Row = dict[str, Value]
 
 
 @attrs.frozen
 class Column:
-    """A column of a tidy table: its name and kind (see the module docstring)."""
+    """A column of a tidy table: its name, its kind (see the module docstring), its getter."""
 
     name: str
     kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
+    get: Callable[[Any], Value] = attrs.field(eq=False, repr=False)
 
 
-Row = dict[str, Value]
+class _RoundRow(NamedTuple):
+    """What a row of ``rounds`` or ``investments`` reads beyond the round."""
+
+    round: Round
+    company: Any  # the round's Company
+    investment: Investment | None
+    conversion: Conversion | None
+    names: dict[str, str]  # investor id -> name
 
 
-def _date(name: str, value: PartialDate | None) -> Row:
+def _day(value: PartialDate | None, end: bool) -> dt.date | None:
     if value is None:
-        return {name: None, f"{name}_first_day": None, f"{name}_last_day": None}
-    first, last = value.first_day, value.last_day
-    return {
-        name: str(value),
-        f"{name}_first_day": dt.date(first.year, first.month, first.day),
-        f"{name}_last_day": dt.date(last.year, last.month, last.day),
-    }
+        return None
+    day = value.last_day if end else value.first_day
+    return dt.date(day.year, day.month, day.day)
 
 
-def _money(prefix: str, money: Money | None) -> Row:
-    return {
-        prefix or "amount": None if money is None else money.amount,
-        f"{prefix}_currency" if prefix else "currency": None if money is None else money.currency,
-    }
+def _dated(name: str, get: Callable[[Any], PartialDate | None]) -> tuple[Column, ...]:
+    """A partial date's text, then its first and last day."""
+    return (
+        Column(name, "date", lambda x: None if (d := get(x)) is None else str(d)),
+        Column(f"{name}_first_day", "day", lambda x: _day(get(x), end=False)),
+        Column(f"{name}_last_day", "day", lambda x: _day(get(x), end=True)),
+    )
+
+
+def _money(amount: str, currency: str, get: Callable[[Any], Money | None]) -> tuple[Column, ...]:
+    """An amount, then its currency."""
+    return (
+        Column(amount, "amount", lambda x: None if (m := get(x)) is None else m.amount),
+        Column(currency, "text", lambda x: None if (m := get(x)) is None else m.currency),
+    )
+
+
+def _text(name: str, kind: str = "text") -> Column:
+    """A field of the row's record, as it is (an enum as its value)."""
+    get = attrgetter(name)
+    return Column(name, kind, lambda x: v.value if hasattr(v := get(x), "value") else v)
 
 
 def _roles(person: Person) -> str:
@@ -80,237 +102,117 @@ def _roles(person: Person) -> str:
     return json.dumps(roles, ensure_ascii=False, separators=(",", ":"))
 
 
-def _names(eco: Ecosystem, ids: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(eco.investor(i).name for i in ids)
+def _converted(x: _RoundRow) -> Money | None:
+    return None if x.conversion is None else x.conversion.converted
 
 
-def _companies(eco: Ecosystem, _: str | None) -> Iterator[Row]:
-    for c in eco.companies:
-        yield {
-            "id": c.id,
-            "name": c.name,
-            "aliases": c.aliases,
-            "kind": c.kind.value,
-            **_date("founded", c.founded),
-            "country": c.country,
-            "headquarters": c.headquarters,
-            "parent": c.parent,
-            "founders": c.founders,
-            "sources": c.sources,
-        }
-
-
-def _investors(eco: Ecosystem, _: str | None) -> Iterator[Row]:
-    for i in eco.investors:
-        yield {
-            "id": i.id,
-            "name": i.name,
-            "aliases": i.aliases,
-            "kind": i.kind.value,
-            "company": i.company,
-            "person": i.person,
-            **_date("founded", i.founded),
-            "country": i.country,
-            "sources": i.sources,
-        }
-
-
-def _people(eco: Ecosystem, _: str | None) -> Iterator[Row]:
-    for p in eco.people:
-        yield {
-            "id": p.id,
-            "name": p.name,
-            "aliases": p.aliases,
-            **_date("born", p.born),
-            "roles": _roles(p),
-            "sources": p.sources,
-        }
-
-
-def _conversion(r: Round, currency: str | None) -> Row:
-    converted: Conversion | None = None
-    if currency is not None and r.amount is not None:
-        from aiecosys._fx import convert  # noqa: PLC0415 - FX tables load only when asked
-
-        converted = convert(r.amount, currency, on=r.announced)
-    return {
-        "converted_amount": None if converted is None else converted.converted.amount,
-        "converted_currency": None if converted is None else converted.converted.currency,
-        "rate": None if converted is None else converted.rate,
-        "rate_date": None if converted is None else converted.rate_date,
-    }
-
-
-def _rounds(eco: Ecosystem, currency: str | None) -> Iterator[Row]:
-    for r in eco.find_rounds():
-        company: Company = eco.company(r.company)
-        yield {
-            "id": r.id,
-            "company": r.company,
-            "company_name": company.name,
-            "company_country": company.country,
-            "stage": r.stage.value,
-            **_date("announced", r.announced),
-            "precision": r.announced.precision.value,
-            **_money("", r.amount),
-            "undisclosed": r.amount is None,
-            **_conversion(r, currency),
-            **_money("valuation", r.valuation.amount if r.valuation else None),
-            "leads": r.leads,
-            "lead_names": _names(eco, r.leads),
-            "investors": r.investor_ids,
-            "investor_names": _names(eco, r.investor_ids),
-            "sources": r.sources,
-        }
-
-
-def _investments(eco: Ecosystem, _: str | None) -> Iterator[Row]:
-    for r in eco.find_rounds():
-        company_name = eco.company(r.company).name
-        for i in r.investments:
-            investor: Investor = eco.investor(i.investor)
-            yield {
-                "round": r.id,
-                "company": r.company,
-                "company_name": company_name,
-                "stage": r.stage.value,
-                **_date("announced", r.announced),
-                "investor": i.investor,
-                "investor_name": investor.name,
-                "lead": i.lead,
-                **_money("", i.amount),
-            }
-
-
-def _sources(eco: Ecosystem, _: str | None) -> Iterator[Row]:
-    for s in eco.sources:
-        source: Source = s
-        yield {
-            "id": source.id,
-            "title": source.title,
-            "publisher": source.publisher,
-            "url": source.url,
-            **_date("published", source.published),
-            "reliability": source.reliability.value,
-            "note": source.note,
-        }
-
-
-def _claims(eco: Ecosystem, _: str | None) -> Iterator[Row]:
-    for c in eco.claims:
-        yield {
-            "id": c.id,
-            "subject": c.subject,
-            "field": c.field,
-            "statement": c.statement,
-            "source": c.source,
-            "verdict": c.verdict.value,
-            "evidence": c.evidence,
-            "explanation": c.explanation,
-        }
-
-
-def _dated(name: str) -> tuple[Column, ...]:
-    return (
-        Column(name, "date"),
-        Column(f"{name}_first_day", "day"),
-        Column(f"{name}_last_day", "day"),
-    )
-
-
-def _specs(*names_kinds: str | tuple[Column, ...]) -> tuple[Column, ...]:
-    out: list[Column] = []
-    for item in names_kinds:
-        if isinstance(item, tuple):
-            out.extend(item)
-        else:
-            name, _, kind = item.partition(":")
-            out.append(Column(name, kind or "text"))
-    return tuple(out)
-
-
-_NAMED = ("id", "name", "aliases:list")
-_SPECS: dict[str, tuple[Callable[[Ecosystem, str | None], Iterator[Row]], tuple[Column, ...]]] = {
+_NAMED = (_text("id"), _text("name"), _text("aliases", "list"))
+_ROUND = (
+    Column("company", "text", lambda x: x.round.company),
+    Column("company_name", "text", lambda x: x.company.name),
+)
+_ANNOUNCED = (
+    Column("stage", "text", lambda x: x.round.stage.value),
+    *_dated("announced", lambda x: x.round.announced),
+)
+_COLUMNS: dict[str, tuple[Column, ...]] = {
     "companies": (
-        _companies,
-        _specs(
-            *_NAMED,
-            "kind",
-            _dated("founded"),
-            "country",
-            "headquarters",
-            "parent",
-            "founders:list",
-            "sources:list",
-        ),
+        *_NAMED,
+        _text("kind"),
+        *_dated("founded", attrgetter("founded")),
+        *(_text(n) for n in ("country", "headquarters", "parent")),
+        _text("founders", "list"),
+        _text("sources", "list"),
     ),
     "investors": (
-        _investors,
-        _specs(*_NAMED, "kind", "company", "person", _dated("founded"), "country", "sources:list"),
+        *_NAMED,
+        *(_text(n) for n in ("kind", "company", "person")),
+        *_dated("founded", attrgetter("founded")),
+        _text("country"),
+        _text("sources", "list"),
     ),
-    "people": (_people, _specs(*_NAMED, _dated("born"), "roles:json", "sources:list")),
+    "people": (
+        *_NAMED,
+        *_dated("born", attrgetter("born")),
+        Column("roles", "json", _roles),
+        _text("sources", "list"),
+    ),
     "rounds": (
-        _rounds,
-        _specs(
-            "id",
-            "company",
-            "company_name",
-            "company_country",
-            "stage",
-            _dated("announced"),
-            "precision",
-            "amount:amount",
-            "currency",
-            "undisclosed:bool",
-            "converted_amount:amount",
-            "converted_currency",
-            "rate:amount",
-            "rate_date:day",
-            "valuation:amount",
-            "valuation_currency",
-            "leads:list",
-            "lead_names:list",
-            "investors:list",
-            "investor_names:list",
-            "sources:list",
+        Column("id", "text", lambda x: x.round.id),
+        *_ROUND,
+        Column("company_country", "text", lambda x: x.company.country),
+        *_ANNOUNCED,
+        Column("precision", "text", lambda x: x.round.announced.precision.value),
+        *_money("amount", "currency", lambda x: x.round.amount),
+        Column("undisclosed", "bool", lambda x: x.round.amount is None),
+        *_money("converted_amount", "converted_currency", _converted),
+        Column("rate", "amount", lambda x: None if x.conversion is None else x.conversion.rate),
+        Column(
+            "rate_date", "day", lambda x: None if x.conversion is None else x.conversion.rate_date
         ),
+        *_money(
+            "valuation",
+            "valuation_currency",
+            lambda x: x.round.valuation and x.round.valuation.amount,
+        ),
+        Column("leads", "list", lambda x: x.round.leads),
+        Column("lead_names", "list", lambda x: tuple(x.names[i] for i in x.round.leads)),
+        Column("investors", "list", lambda x: x.round.investor_ids),
+        Column("investor_names", "list", lambda x: tuple(x.names[i] for i in x.round.investor_ids)),
+        Column("sources", "list", lambda x: x.round.sources),
     ),
     "investments": (
-        _investments,
-        _specs(
-            "round",
-            "company",
-            "company_name",
-            "stage",
-            _dated("announced"),
-            "investor",
-            "investor_name",
-            "lead:bool",
-            "amount:amount",
-            "currency",
-        ),
+        Column("round", "text", lambda x: x.round.id),
+        *_ROUND,
+        *_ANNOUNCED,
+        Column("investor", "text", lambda x: x.investment.investor),
+        Column("investor_name", "text", lambda x: x.names[x.investment.investor]),
+        Column("lead", "bool", lambda x: x.investment.lead),
+        *_money("amount", "currency", lambda x: x.investment.amount),
     ),
     "sources": (
-        _sources,
-        _specs("id", "title", "publisher", "url", _dated("published"), "reliability", "note"),
+        *(_text(n) for n in ("id", "title", "publisher", "url")),
+        *_dated("published", attrgetter("published")),
+        _text("reliability"),
+        _text("note"),
     ),
     "claims": (
-        _claims,
-        _specs(
-            "id",
-            "subject",
-            "field",
-            "statement",
-            "source",
-            "verdict",
-            "evidence:list",
-            "explanation",
-        ),
+        *(_text(n) for n in ("id", "subject", "field", "statement", "source", "verdict")),
+        _text("evidence", "list"),
+        _text("explanation"),
     ),
 }
 
-TABLES = tuple(_SPECS)
+TABLES = tuple(_COLUMNS)
 """The names of the tidy tables, in the order they are written."""
+
+
+def _round_rows(
+    eco: Ecosystem, currency: str | None, *, per_investment: bool
+) -> Iterable[_RoundRow]:
+    names = {i.id: i.name for i in eco.investors}
+    companies = {c.id: c for c in eco.companies}
+    for r in eco.find_rounds():
+        company = companies[r.company]
+        if per_investment:
+            for i in r.investments:
+                yield _RoundRow(r, company, i, None, names)
+        else:
+            yield _RoundRow(r, company, None, _conversion(r, currency), names)
+
+
+def _conversion(r: Round, currency: str | None) -> Conversion | None:
+    if currency is None or r.amount is None:
+        return None
+    from aiecosys._fx import convert  # noqa: PLC0415 - FX tables load only when asked
+
+    return convert(r.amount, currency, on=r.announced)
+
+
+def _items(eco: Ecosystem, name: str, currency: str | None) -> Iterable[Any]:
+    if name in ("rounds", "investments"):
+        return _round_rows(eco, currency, per_investment=name == "investments")
+    return getattr(eco, name)  # type: ignore[no-any-return]
 
 
 def columns(name: str) -> tuple[Column, ...]:
@@ -319,7 +221,12 @@ def columns(name: str) -> tuple[Column, ...]:
     Raises:
         NotFound: *name* is not a table.
     """
-    return _spec(name)[1]
+    try:
+        return _COLUMNS[name]
+    except (KeyError, TypeError):
+        from aiecosys.exceptions import NotFound  # noqa: PLC0415
+
+        raise NotFound("table", str(name), sorted(_COLUMNS)) from None
 
 
 def rows(eco: Ecosystem, name: str, *, currency: str | None = None) -> list[Row]:
@@ -327,18 +234,8 @@ def rows(eco: Ecosystem, name: str, *, currency: str | None = None) -> list[Row]
 
     *currency* (rounds only) fills the ``converted_amount``, ``converted_currency``, ``rate``
     and ``rate_date`` columns: each disclosed amount converted at the ECB reference rate of
-    its announced date (see [`aiecosys.convert`][aiecosys.convert]); they stay empty without it.
+    its announced date (see [`aiecosys.convert`][aiecosys.convert]); they stay empty without
+    it.
     """
-    build, _ = _spec(name)
-    return list(build(eco, currency))
-
-
-def _spec(
-    name: str,
-) -> tuple[Callable[[Ecosystem, str | None], Iterator[Row]], tuple[Column, ...]]:
-    try:
-        return _SPECS[name]
-    except (KeyError, TypeError):
-        from aiecosys.exceptions import NotFound  # noqa: PLC0415
-
-        raise NotFound("table", str(name), sorted(_SPECS)) from None
+    spec = columns(name)
+    return [{c.name: c.get(item) for c in spec} for item in _items(eco, name, currency)]
