@@ -6,6 +6,7 @@ from hypothesis import given
 
 import aiecosys
 from aiecosys import Company, Conflicts, DataError, Ecosystem, Round, Stage, strategies
+from aiecosys._model import COLLECTIONS
 from tests.helpers import day, small, usd
 
 
@@ -86,15 +87,12 @@ def test_the_version_is_kept_only_where_both_share_it():
     assert bundled.with_records().version == aiecosys.DATA_VERSION
 
 
-COLLECTIONS = ("sources", "people", "companies", "investors", "rounds", "claims")
-
-
 @given(strategies.ecosystems(max_rounds=4), strategies.ecosystems(max_rounds=4))
 def test_a_merge_holds_every_id_of_both_and_the_chosen_side_wins(first, second):
     """With 'replace' every record of the second is kept, with 'keep' every one of the first."""
     replaced = first.merge(second, conflicts="replace")
     kept = first.merge(second, conflicts="keep")
-    for name in COLLECTIONS:
+    for name, _ in COLLECTIONS:
         union = {r.id for r in getattr(first, name)} | {r.id for r in getattr(second, name)}
         assert {r.id for r in getattr(replaced, name)} == union
         assert {r.id for r in getattr(kept, name)} == union

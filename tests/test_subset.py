@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 import aiecosys
 from aiecosys import DataError, NotFound, Stage, strategies
 from aiecosys._integrity import references
+from aiecosys._model import COLLECTIONS
 from tests.helpers import small
 
 
@@ -61,11 +62,7 @@ def test_claims_about_kept_records_come_along_with_their_sources():
     mistral_claims = {c.id for c in eco.claims if c.subject == "company:mistral-ai"}
     assert mistral_claims <= {c.id for c in part.claims}
     cited = {i for c in part.claims for i in references(c)}
-    assert cited <= {
-        r.id
-        for name in ("sources", "people", "companies", "investors", "rounds", "claims")
-        for r in getattr(part, name)
-    }
+    assert cited <= {r.id for name, _ in COLLECTIONS for r in getattr(part, name)}
 
 
 @pytest.mark.parametrize(
