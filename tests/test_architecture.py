@@ -12,13 +12,15 @@ import aiecosys
 PACKAGE = Path(aiecosys.__file__).parent
 
 LAYERS: dict[str, tuple[str, ...]] = {
-    "base": ("exceptions", "_version", "_checks", "_names", "_atomic", "_optional", "_once"),
+    "base": (
+        "exceptions", "_version", "_checks", "_names", "_atomic", "_optional", "_once", "_progress",
+    ),
     "values": ("_dates", "_money"),
     "model": ("_model", "_integrity"),
     "services": ("_fx",),
     "queries": (
         "_results", "_index", "_lookups", "_timeline", "_totals", "_network", "_claims",
-        "_summary", "_coverage", "_ecosystem", "_combine", "_subset",
+        "_summary", "_coverage", "_reports", "_ecosystem", "_combine", "_subset",
     ),
     "formats": (
         "_codec", "_fastread", "_schema", "_tables", "_export", "_arrow", "_frames", "_graph",
