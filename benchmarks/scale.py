@@ -1,15 +1,20 @@
-"""Scale benchmark: aiecosys against DuckDB and pandas on the same synthetic files.
+"""Scale benchmark: aiecosys against DuckDB and polars on the same aiecosys/1 file.
 
-For each size it generates (once, cached) a deterministic ecosystem file, then measures in
-fresh processes, side by side:
+For each size it generates (once, cached) a deterministic ecosystem file, chooses once the
+busiest investor (most rounds, then smallest id) and a sample of companies, and runs each
+engine in its own fresh interpreter, one after the other:
 
-- load: file to a validated, indexed Ecosystem (aiecosys); file to tables (DuckDB, pandas);
-- peak memory of each process;
-- total raised in USD of random companies (each round converted at the ECB rate of its
-  date), and co-investors and portfolio of the busiest investor: median and p99 of many
-  calls.
+- load: the file to a validated, indexed ``Ecosystem`` (aiecosys); the file to tables of
+  rounds, investments and companies (DuckDB ``read_json``, polars ``read_json``), not checked;
+- peak RSS of each process (``resource.getrusage``);
+- the first call of each query in that process, then repeated calls (median and p99):
+  ``total_raised`` in USD of the sampled companies, each round converted at the ECB rate of
+  its date (DuckDB: an ``ASOF JOIN``, polars: ``join_asof`` on a table of the same rates);
+  ``co_investors`` and ``portfolio`` of the busiest investor.
 
-It prints the figures and the ratios. Run from the project root:
+Before it prints any time it checks that every engine gave the same answers: the same
+co-investors with the same counts of shared rounds, the same portfolio, the same totals to
+the cent with the same counts of rounds and of undisclosed rounds. Run from the project root:
 
     python benchmarks/scale.py                      # 10k, 100k and 1M rounds
     python benchmarks/scale.py --sizes 10000 --calls 50
@@ -24,71 +29,70 @@ import platform
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
+from random import Random
+from typing import Any
 
 HERE = Path(__file__).parent
+ENGINES = ("aiecosys", "duckdb", "polars")
+QUERIES = ("total_raised", "co_investors", "portfolio")
 
-# Each engine runs as a script in a fresh interpreter: SIZE, PATH, CALLS, RATES are set.
+# Each engine runs as a script in a fresh interpreter; PATH, RATES, INVESTOR, COMPANIES and
+# CALLS are set before it. It prints one JSON object: times, peak RSS and its answers.
 COMMON = """
-import json, random, resource, statistics, sys, time
+import json, resource, statistics, sys, time
 from decimal import Decimal
 def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-def timed(fn, args):
+def cpu_s():  # user + system time of every thread of this process
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+def first_then_repeated(fn, args):
+    t = time.perf_counter(); answer = fn(args[0]); first = time.perf_counter() - t
     times = []
-    result = None
     for arg in args:
-        t = time.perf_counter(); result = fn(arg); times.append(time.perf_counter() - t)
+        t = time.perf_counter(); fn(arg); times.append(time.perf_counter() - t)
     times.sort()
-    return {"median_us": statistics.median(times) * 1e6,
-            "p99_us": times[min(len(times) - 1, int(len(times) * 0.99))] * 1e6}, result
-rnd = random.Random(11)
+    return answer, {"first_us": first * 1e6, "median_us": statistics.median(times) * 1e6,
+                    "p99_us": times[min(len(times) - 1, int(len(times) * 0.99))] * 1e6}
+def report(load_s, load_peak, queries, answers):
+    print(json.dumps({"load_s": load_s, "load_cpu_s": load_cpu, "load_peak_mb": load_peak,
+                      "peak_mb": peak_mb(),
+                      **queries, "answers": answers}))
 """
 
 AIECOSYS = (
     COMMON
     + """
-import gc
-import aiecosys
-from collections import Counter
 t = time.perf_counter()
+import aiecosys
 eco = aiecosys.load(PATH)
 load_s = time.perf_counter() - t
+load_cpu = cpu_s()
 load_peak = peak_mb()
-# Loading pauses the cyclic collector; its first full pass over the new records comes due
-# afterwards. Charge it here rather than to the first query.
-t = time.perf_counter()
-gc.collect()
-if FREEZE:
-    gc.freeze()  # the recipe of docs/performance.md for large, long-lived ecosystems
-gc_s = time.perf_counter() - t
-companies = [rnd.choice(eco.companies).id for _ in range(CALLS)]
-active = [i for i, _ in Counter(i for r in eco.rounds for i in r.investor_ids).most_common(50)]
-busiest = active[0]
-eco.total_raised(companies[0])  # the first conversion loads the ECB table
-total, _ = timed(lambda c: eco.total_raised(c, currency="USD"), companies)
-# Cold: the first call for each of the 50 most active investors (results are then kept).
-co_cold, _ = timed(lambda i: eco.co_investors(i), active)
-port_cold, _ = timed(lambda i: eco.portfolio(i), active)
-co, partners = timed(lambda i: eco.co_investors(i), [busiest] * CALLS)
-port, _ = timed(lambda i: eco.portfolio(i), [busiest] * CALLS)
-print(json.dumps({"load_s": load_s, "gc_s": gc_s, "load_peak_mb": load_peak,
-                  "peak_mb": peak_mb(),
-                  "total_raised": total, "co_investors": co, "portfolio": port,
-                  "co_investors_cold": co_cold, "portfolio_cold": port_cold,
-                  "busiest": busiest, "partners": len(partners),
-                  "check": [str(eco.total_raised(c, currency="USD").amount)
-                            for c in companies[:20]], "companies": companies}))
+def total(company):
+    found = eco.total_raised(company, currency="USD")
+    known = str(found.known.amount) if found.disclosed else None
+    return [known, found.rounds, found.undisclosed]
+# First calls first (the first total_raised reads the ECB table), then the repeated ones.
+first_total, total_t = first_then_repeated(total, COMPANIES)
+co, co_t = first_then_repeated(eco.co_investors, [INVESTOR] * CALLS)
+port, port_t = first_then_repeated(eco.portfolio, [INVESTOR] * CALLS)
+report(load_s, load_peak, {"total_raised": total_t, "co_investors": co_t, "portfolio": port_t},
+       {"totals": {c: total(c) for c in COMPANIES},
+        "co_investors": {c.investor.id: c.shared for c in co},
+        "portfolio": sorted(c.id for c in port)})
 """
 )
 
 DUCKDB = (
     COMMON
     + """
+t = time.perf_counter()
 import duckdb
 con = duckdb.connect()
-t = time.perf_counter()
 con.execute(f"CREATE TABLE doc AS SELECT * FROM read_json('{PATH}', maximum_object_size=4000000000)")
 con.execute("CREATE TABLE rounds AS SELECT unnest(rounds, recursive := true) FROM doc")
 con.execute('''CREATE TABLE investments AS SELECT r.id AS round, r.company AS company,
@@ -96,192 +100,241 @@ con.execute('''CREATE TABLE investments AS SELECT r.id AS round, r.company AS co
 con.execute("CREATE TABLE companies AS SELECT unnest(companies, recursive := true) FROM doc")
 con.execute("DROP TABLE doc")
 load_s = time.perf_counter() - t
+load_cpu = cpu_s()
 load_peak = peak_mb()
 con.execute(f'''CREATE TABLE rates AS SELECT currency, CAST(day AS DATE) AS day,
     CAST(to_usd AS DECIMAL(38, 18)) AS to_usd FROM read_csv('{RATES}', all_varchar = true)''')
-con.execute('''CREATE TABLE amounts AS SELECT id, company, stage, currency,
+con.execute('''CREATE TABLE counted AS SELECT id, company, currency,
     CAST(amount AS DECIMAL(38, 2)) AS amount,
     CAST(CASE WHEN length(announced) = 4 THEN announced || '-01-01'
               WHEN length(announced) = 7 THEN announced || '-01'
               ELSE announced END AS DATE) AS first_day
-    FROM rounds WHERE amount IS NOT NULL AND stage <> 'secondary' ''')
-companies = json.loads(sys.stdin.read())
-total_sql = '''SELECT coalesce(sum(round_even(a.amount * r.to_usd, 2)), 0) FROM amounts a
-    ASOF JOIN rates r ON a.currency = r.currency AND a.first_day >= r.day
-    WHERE a.company = ?'''
-total, _ = timed(lambda c: con.execute(total_sql, [c]).fetchone()[0], companies)
-busiest = con.execute("SELECT investor FROM investments GROUP BY investor "
-                      "ORDER BY count(*) DESC, investor LIMIT 1").fetchone()[0]
+    FROM rounds WHERE stage <> 'secondary' ''')
+total_sql = '''SELECT sum(round_even(c.amount * r.to_usd, 2)), count(*),
+    count(*) FILTER (WHERE c.amount IS NULL)
+    FROM counted c ASOF LEFT JOIN rates r ON c.currency = r.currency AND c.first_day >= r.day
+    WHERE c.company = ?'''
+def total(company):
+    known, rounds, undisclosed = con.execute(total_sql, [company]).fetchone()
+    return [None if known is None else str(known), rounds, undisclosed]
 co_sql = '''SELECT b.investor, count(*) AS shared FROM investments a
     JOIN investments b ON a.round = b.round AND b.investor <> a.investor
     WHERE a.investor = ? GROUP BY b.investor ORDER BY shared DESC, b.investor'''
-co, partners = timed(lambda i: con.execute(co_sql, [i]).fetchall(), [busiest] * CALLS)
 port_sql = "SELECT DISTINCT company FROM investments WHERE investor = ? ORDER BY company"
-port, _ = timed(lambda i: con.execute(port_sql, [i]).fetchall(), [busiest] * CALLS)
-print(json.dumps({"load_s": load_s, "load_peak_mb": load_peak, "peak_mb": peak_mb(),
-                  "total_raised": total, "co_investors": co, "portfolio": port,
-                  "busiest": busiest, "partners": len(partners),
-                  "check": [str(con.execute(total_sql, [c]).fetchone()[0])
-                            for c in companies[:20]]}))
+_, total_t = first_then_repeated(total, COMPANIES)
+co, co_t = first_then_repeated(lambda i: con.execute(co_sql, [i]).fetchall(), [INVESTOR] * CALLS)
+port, port_t = first_then_repeated(lambda i: con.execute(port_sql, [i]).fetchall(),
+                                   [INVESTOR] * CALLS)
+report(load_s, load_peak, {"total_raised": total_t, "co_investors": co_t, "portfolio": port_t},
+       {"totals": {c: total(c) for c in COMPANIES}, "co_investors": dict(co),
+        "portfolio": [c for (c,) in port]})
 """
 )
 
-PANDAS = (
+POLARS = (
     COMMON
     + """
-import pandas as pd
 t = time.perf_counter()
-with open(PATH, encoding="utf-8") as f:
-    doc = json.load(f)
-rounds = pd.DataFrame.from_records(doc["rounds"], exclude=["investments", "sources"])
-investments = pd.json_normalize(doc["rounds"], "investments", ["id", "company"],
-                                meta_prefix="round_")
+import polars as pl
+doc = pl.read_json(PATH)
+rounds = doc.select(pl.col("rounds").explode()).unnest("rounds")
+investments = (
+    rounds.select(pl.col("id").alias("round"), "company", "investments")
+    .explode("investments")
+    .unnest("investments")
+)
+companies = doc.select(pl.col("companies").explode()).unnest("companies")
 del doc
 load_s = time.perf_counter() - t
+load_cpu = cpu_s()
 load_peak = peak_mb()
-busiest = investments["investor"].value_counts().index[0]
+rates = (pl.read_csv(RATES, infer_schema=False)
+         .select("currency", pl.col("day").str.to_date(),
+                 pl.col("to_usd").cast(pl.Decimal(38, 18)))
+         .sort("day"))
+announced = pl.col("announced")
+counted = (rounds.filter(pl.col("stage") != "secondary")
+           .select("id", "company",
+                   pl.col("amount").struct.field("currency"),
+                   pl.col("amount").struct.field("amount").cast(pl.Decimal(38, 2)),
+                   pl.when(announced.str.len_chars() == 4).then(announced + "-01-01")
+                   .when(announced.str.len_chars() == 7).then(announced + "-01")
+                   .otherwise(announced).str.to_date().alias("first_day"))
+           .sort("first_day"))
+def total(company):
+    mine = counted.filter(pl.col("company") == company)
+    joined = mine.join_asof(rates, left_on="first_day", right_on="day", by="currency")
+    usd = (pl.col("amount") * pl.col("to_usd")).round(2, mode="half_to_even")
+    known = joined.select(usd.sum()).item() if joined["amount"].null_count() < len(joined) else None
+    return [None if known is None else str(known), len(mine), mine["amount"].null_count()]
 def co_investors(investor):
-    mine = investments.loc[investments["investor"] == investor, "round_id"]
-    others = investments[investments["round_id"].isin(mine) & (investments["investor"] != investor)]
-    return others.groupby("investor").size().sort_values(ascending=False)
+    mine = investments.filter(pl.col("investor") == investor).select("round")
+    return (investments.join(mine, on="round").filter(pl.col("investor") != investor)
+            .group_by("investor").len().sort(["len", "investor"], descending=[True, False]))
 def portfolio(investor):
-    return sorted(investments.loc[investments["investor"] == investor, "round_company"].unique())
-co, partners = timed(co_investors, [busiest] * CALLS)
-port, _ = timed(portfolio, [busiest] * CALLS)
-print(json.dumps({"load_s": load_s, "load_peak_mb": load_peak, "peak_mb": peak_mb(),
-                  "co_investors": co, "portfolio": port, "busiest": busiest,
-                  "partners": len(partners)}))
+    return (investments.filter(pl.col("investor") == investor)
+            .select(pl.col("company").unique().sort()))
+_, total_t = first_then_repeated(total, COMPANIES)
+co, co_t = first_then_repeated(co_investors, [INVESTOR] * CALLS)
+port, port_t = first_then_repeated(portfolio, [INVESTOR] * CALLS)
+report(load_s, load_peak, {"total_raised": total_t, "co_investors": co_t, "portfolio": port_t},
+       {"totals": {c: total(c) for c in COMPANIES}, "co_investors": dict(co.iter_rows()),
+        "portfolio": port["company"].to_list()})
 """
 )
+
+SCRIPTS = {"aiecosys": AIECOSYS, "duckdb": DUCKDB, "polars": POLARS}
 
 
 def ecb_rates_to_usd() -> list[tuple[str, str, str]]:
-    """(currency, day, USD per unit) for every ECB day on which both rates exist."""
+    """(currency, day, USD per unit) for every ECB day, from aiecosys's own conversion."""
     import datetime as dt
 
-    from currency_converter import CurrencyConverter
+    import aiecosys
 
-    table = CurrencyConverter(decimal=True)
     rows = []
-    first = table.bounds["USD"].first_date
-    last = table.bounds["USD"].last_date
     for currency in ("USD", "EUR", "GBP", "JPY", "CHF"):
-        day = first
-        while day <= last:
-            try:
-                rate = table.convert(1, currency, "USD", date=day)
-            except Exception:  # noqa: BLE001 - no rate that day (weekend, holiday)
-                rate = None
-            if rate is not None:
-                rows.append((currency, day.isoformat(), str(rate)))
+        day = dt.date(2004, 1, 1)
+        while day <= dt.date(2024, 12, 31):
+            one = aiecosys.Money(amount=1, currency=currency)
+            conversion = aiecosys.convert(one, "USD", on=day.isoformat())
+            if conversion.rate_date == day:  # the ECB published a rate that day
+                rows.append((currency, day.isoformat(), str(conversion.rate)))
             day += dt.timedelta(days=1)
     return rows
 
 
+def choose(path: Path, companies: int) -> tuple[str, int, list[str]]:
+    """The busiest investor (most rounds, then smallest id) and a sample of company ids."""
+    document = json.loads(path.read_bytes())
+    deals = Counter(i["investor"] for r in document["rounds"] for i in r["investments"])
+    busiest = min(deals, key=lambda i: (-deals[i], i))
+    ids = [c["id"] for c in document["companies"]]
+    return busiest, deals[busiest], Random(11).sample(ids, min(companies, len(ids)))
+
+
 def run(
-    script: str,
-    path: Path,
-    calls: int,
-    stdin: str = "",
-    rates: Path | None = None,
-    *,
-    freeze: bool = False,
-) -> dict:
+    engine: str, path: Path, *, rates: Path, investor: str, companies: list[str], calls: int
+) -> Any:
     """Run one engine's script in a fresh interpreter; return what it printed."""
-    header = f"PATH = {str(path)!r}\nCALLS = {calls}\nRATES = {str(rates)!r}\nFREEZE = {freeze}\n"
+    header = (
+        f"PATH = {str(path)!r}\nRATES = {str(rates)!r}\nINVESTOR = {investor!r}\n"
+        f"COMPANIES = {companies!r}\nCALLS = {calls}\n"
+    )
     done = subprocess.run(
-        [sys.executable, "-c", header + script],
-        input=stdin,
+        [sys.executable, "-c", header + SCRIPTS[engine]],
         capture_output=True,
         text=True,
         check=False,
     )
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
-        raise SystemExit(f"benchmark script failed ({done.returncode})")
+        raise SystemExit(f"the {engine} script failed ({done.returncode})")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def machine() -> str:
-    """Describe this machine."""
+    """Describe this machine: processor, cores, memory, Python, load average."""
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (
-        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"{memory:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+        f"{platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB, "
+        f"Python {platform.python_version()}, {platform.system()}; load average {load}"
     )
 
 
-def markdown(results: dict[int, dict]) -> str:
-    """Render the figures as the Markdown table of docs/performance.md."""
-    sizes = sorted(results)
-
-    def row(label: str, cell) -> str:  # noqa: ANN001 - a formatter of one size's figures
-        return f"| {label} | " + " | ".join(cell(results[n]) for n in sizes) + " |"
-
-    def us(engine: str, query: str):  # noqa: ANN202 - returns a cell formatter
-        return lambda r: f"{r[engine][query]['median_us']:,.0f} ({r[engine][query]['p99_us']:,.0f})"
-
-    def ratio(query: str, against: str):  # noqa: ANN202
-        return lambda r: (
-            f"{r['duckdb'][against]['median_us'] / r['aiecosys'][query]['median_us']:,.0f}x"
-            f" (p99 {r['duckdb'][against]['p99_us'] / r['aiecosys'][query]['p99_us']:,.0f}x)"
+def disagreements(results: dict[str, Any]) -> list[str]:
+    """What the engines answered differently from aiecosys (empty: they agree)."""
+    ours = results["aiecosys"]["answers"]
+    found = []
+    for engine in (e for e in ENGINES[1:] if e in results):
+        theirs = results[engine]["answers"]
+        found.extend(
+            f"{engine}: {what} differ"
+            for what in ("co_investors", "portfolio")
+            if ours[what] != theirs[what]
         )
+        for company, answer in ours["totals"].items():
+            other = theirs["totals"][company]
+            if _exact(answer) != _exact(other):
+                found.append(f"{engine}: total of {company}: {answer} against {other}")
+    return found
 
+
+def _exact(total: list[Any]) -> list[Any]:
+    """A total as [amount, rounds, undisclosed] with the amount a Decimal (``1.50 == 1.5``)."""
+    known, *counts = total
+    return [None if known is None else Decimal(known), *counts]
+
+
+def us(figure: float) -> str:
+    """A time in microseconds, shown in the unit that reads best."""
+    if figure >= 1e6:
+        return f"{figure / 1e6:.2f} s"
+    if figure >= 1e3:
+        return f"{figure / 1e3:,.1f} ms"
+    return f"{figure:,.1f} µs"
+
+
+def ratio(theirs: float, ours: float) -> str:
+    """How many times faster aiecosys is (``0.5x`` when it is twice slower)."""
+    x = theirs / ours
+    return f"{x:,.0f}x" if x >= 10 else f"{x:.2f}x"
+
+
+def markdown(results: dict[int, dict[str, Any]]) -> str:
+    """Render the figures as the table of docs/performance.md: one column per size."""
+    sizes = sorted(results)
     lines = [
         "| | " + " | ".join(f"{n:,} rounds" for n in sizes) + " |",
         "|---|" + "---|" * len(sizes),
-        row("JSON file", lambda r: f"{r['file_mb']:.0f} MB"),
-        row("answers agree with DuckDB", lambda r: "yes" if r["answers_agree"] else "NO"),
-        *(
-            row(f"load, {e}", lambda r, e=e: f"{r[e]['load_s']:.2f} s")
-            for e in ("aiecosys", "duckdb", "pandas")
-        ),
-        row(
-            "**load ratio aiecosys / DuckDB**",
-            lambda r: f"**{r['aiecosys']['load_s'] / r['duckdb']['load_s']:.2f}**",
-        ),
-        row(
-            "first full GC pass after loading, aiecosys", lambda r: f"{r['aiecosys']['gc_s']:.2f} s"
-        ),
-        row(
-            "peak memory aiecosys / DuckDB / pandas",
-            lambda r: (
-                f"{r['aiecosys']['peak_mb']:,.0f} / {r['duckdb']['peak_mb']:,.0f} / "
-                f"{r['pandas']['peak_mb']:,.0f} MB"
-            ),
-        ),
-        row("total raised, aiecosys", us("aiecosys", "total_raised")),
-        row("total raised, DuckDB", us("duckdb", "total_raised")),
-        row("**total raised ratio**", ratio("total_raised", "total_raised")),
     ]
-    for query in ("co_investors", "portfolio"):
-        name = query.replace("_", "-")
-        lines += [
-            row(f"{name} of the busiest, aiecosys, repeated", us("aiecosys", query)),
-            row(f"{name}, aiecosys, first call (50 investors)", us("aiecosys", f"{query}_cold")),
-            row(f"{name} of the busiest, DuckDB", us("duckdb", query)),
-            row(f"{name} of the busiest, pandas", us("pandas", query)),
-            row(f"**{name} ratio, repeated**", ratio(query, query)),
-            row(f"**{name} ratio, first call**", ratio(f"{query}_cold", query)),
-        ]
+
+    def row(label: str, cell: Any) -> None:
+        lines.append(f"| {label} | " + " | ".join(cell(results[n]) for n in sizes) + " |")
+
+    row("JSON file", lambda r: f"{r['file_mb']:.0f} MB")
+    row(
+        "busiest investor (rounds, co-investors)",
+        lambda r: f"{r['investor']} ({r['investor_rounds']:,}, {r['partners']:,})",
+    )
+    row("answers agree (all engines)", lambda r: "yes" if not r["disagreements"] else "NO")
+    for engine in ENGINES:
+        row(f"load, {engine}", lambda r, e=engine: f"{r[e]['load_s']:.2f} s")
+    for engine in ENGINES[1:]:
+        row(
+            f"**load, aiecosys / {engine}**",
+            lambda r, e=engine: f"**{r['aiecosys']['load_s'] / r[e]['load_s']:.2f}**",
+        )
+    for engine in ENGINES:
+        row(f"peak RSS, {engine}", lambda r, e=engine: f"{r[e]['peak_mb']:,.0f} MB")
+    row(
+        "**peak RSS, aiecosys / DuckDB**",
+        lambda r: f"**{r['aiecosys']['peak_mb'] / r['duckdb']['peak_mb']:.2f}**",
+    )
+    for query in QUERIES:
+        for when, stat in (("first call", "first_us"), ("repeated, median", "median_us")):
+            for engine in ENGINES:
+                row(
+                    f"{query} {when}, {engine}", lambda r, e=engine, q=query, s=stat: us(r[e][q][s])
+                )
+            row(
+                f"**{query} {when}, DuckDB / aiecosys**",
+                lambda r, q=query, s=stat: f"**{ratio(r['duckdb'][q][s], r['aiecosys'][q][s])}**",
+            )
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    """Measure every size and print the figures and ratios."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    """Measure every size and print the figures, the ratios and the Markdown table."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--calls", type=int, default=200, help="Repeated calls per query.")
     parser.add_argument(
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "aiecosys-bench"
     )
+    parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=ENGINES)
     parser.add_argument("--json", type=Path, help="Also write all figures to this file.")
-    parser.add_argument(
-        "--freeze",
-        action="store_true",
-        help="Call gc.freeze() after loading, as docs/performance.md suggests "
-        "for large ecosystems.",
-    )
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     from generate import generate
@@ -291,62 +344,55 @@ def main() -> None:
     if not rates.exists():
         lines = ["currency,day,to_usd", *(",".join(row) for row in ecb_rates_to_usd())]
         rates.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"machine: {machine()}" + ("; gc.freeze() after loading" if args.freeze else ""))
-    results = {}
+    print(f"machine: {machine()}", flush=True)
+    results: dict[int, dict[str, Any]] = {}
     for size in args.sizes:
         path = args.cache / f"eco-{size}.json"
         if not path.exists():
             path.write_text(json.dumps(generate(size), separators=(",", ":")), encoding="utf-8")
-        mb = path.stat().st_size / 1e6
-        ours = run(AIECOSYS, path, args.calls, freeze=args.freeze)
-        duck = run(DUCKDB, path, args.calls, stdin=json.dumps(ours["companies"]), rates=rates)
-        pan = run(PANDAS, path, args.calls)
-        same_totals = [
-            Decimal(a) == Decimal(b) for a, b in zip(ours["check"], duck["check"], strict=True)
-        ]
-        agree = all(same_totals) and ours["partners"] == duck["partners"]
-        results[size] = {
-            "file_mb": mb,
-            "aiecosys": ours,
-            "duckdb": duck,
-            "pandas": pan,
-            "answers_agree": agree,
+        investor, investor_rounds, companies = choose(path, args.calls)
+        found: dict[str, Any] = {
+            e: run(e, path, rates=rates, investor=investor, companies=companies, calls=args.calls)
+            for e in args.engines
         }
-        ours.pop("companies")
-        print(f"\n{size:,} rounds ({mb:.0f} MB JSON); answers agree with DuckDB: {agree}")
-        print(f"  {'':<28}{'aiecosys':>12}{'DuckDB':>12}{'pandas':>12}   ratio")
-        print(
-            f"  {'load (s)':<28}{ours['load_s']:>12.2f}{duck['load_s']:>12.2f}"
-            f"{pan['load_s']:>12.2f}   aiecosys/DuckDB = {ours['load_s'] / duck['load_s']:.2f}"
+        ours = found["aiecosys"]["answers"]
+        found.update(
+            file_mb=path.stat().st_size / 1e6,
+            investor=investor,
+            investor_rounds=investor_rounds,
+            partners=len(ours["co_investors"]),
+            disagreements=disagreements(found),
+            load_average=os.getloadavg(),
         )
-        full = ours["load_s"] + ours["gc_s"]
+        results[size] = found
         print(
-            f"  {'load + first GC pass (s)':<28}{full:>12.2f}{duck['load_s']:>12.2f}"
-            f"{pan['load_s']:>12.2f}   aiecosys/DuckDB = {full / duck['load_s']:.2f}"
+            f"\n{size:,} rounds ({found['file_mb']:.0f} MB); investor {investor}; "
+            f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        )
+        for problem in found["disagreements"]:
+            print(f"  DISAGREE {problem}")
+        print(f"  {'':<34}" + "".join(f"{e:>14}" for e in args.engines))
+        print(f"  {'load':<34}" + "".join(f"{found[e]['load_s']:>12.2f} s" for e in args.engines))
+        print(
+            f"  {'load, CPU time of the process':<34}"
+            + "".join(f"{found[e]['load_cpu_s']:>12.2f} s" for e in args.engines)
         )
         print(
-            f"  {'peak memory (MB)':<28}{ours['peak_mb']:>12.0f}{duck['peak_mb']:>12.0f}"
-            f"{pan['peak_mb']:>12.0f}"
+            f"  {'peak RSS':<34}"
+            + "".join(f"{found[e]['peak_mb']:>11,.0f} MB" for e in args.engines)
         )
-        for query in (
-            "total_raised",
-            "co_investors_cold",
-            "co_investors",
-            "portfolio_cold",
-            "portfolio",
-        ):
-            for stat in ("median_us", "p99_us"):
-                a = ours[query][stat]
-                d = duck[query.removesuffix("_cold")][stat]
-                p = pan.get(query, {}).get(stat)
-                shown = f"{p:>12.0f}" if p is not None else f"{'-':>12}"
+        for query in QUERIES:
+            for stat in ("first_us", "median_us", "p99_us"):
                 print(
-                    f"  {query + ' ' + stat.split('_')[0] + ' (µs)':<28}{a:>12.0f}{d:>12.0f}"
-                    f"{shown}   DuckDB/aiecosys = {d / a:.0f}x"
+                    f"  {query + ' ' + stat.removesuffix('_us'):<34}"
+                    + "".join(f"{us(found[e][query][stat]):>14}" for e in args.engines)
                 )
+        if found["disagreements"]:
+            raise SystemExit("the engines disagree: no figure is worth reporting")
     if args.json:
         args.json.write_text(json.dumps({"machine": machine(), "results": results}, indent=2))
-    print("\n" + markdown(results))
+    if all(set(ENGINES) <= set(r) for r in results.values()):
+        print("\n" + markdown(results))
 
 
 if __name__ == "__main__":
