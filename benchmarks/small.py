@@ -2,7 +2,8 @@
 
 Each run is a fresh interpreter that times, one after the other, ``import aiecosys``, the
 first ``aiecosys.load()`` (the bundled dataset) and the first ``aiecosys.convert()`` (which
-reads the ECB table). With ``--against SRC`` it also runs the aiecosys found in the folder
+reads the ECB table), in wall-clock time and in the CPU time of the process (the fairer
+figure on a shared machine). With ``--against SRC`` it also runs the aiecosys found in the folder
 SRC (for example ``git archive main src | tar -x -C /tmp/main``), alternating the two so that
 both see the same machine load. Prints the median and the range of each figure.
 
@@ -22,16 +23,17 @@ from pathlib import Path
 
 SCRIPT = """
 import json, time
-t0 = time.perf_counter()
+w0, c0 = time.perf_counter(), time.process_time()
 import aiecosys
-t1 = time.perf_counter()
+w1, c1 = time.perf_counter(), time.process_time()
 eco = aiecosys.load()
-t2 = time.perf_counter()
+w2, c2 = time.perf_counter(), time.process_time()
 aiecosys.convert(aiecosys.Money(amount=100, currency="GBP"), "USD", on="2024-06-13")
-t3 = time.perf_counter()
-print(json.dumps({"import": t1 - t0, "load": t2 - t1, "convert": t3 - t2}))
+w3, c3 = time.perf_counter(), time.process_time()
+print(json.dumps({"import": w1 - w0, "load": w2 - w1, "convert": w3 - w2,
+                  "import CPU": c1 - c0, "load CPU": c2 - c1, "convert CPU": c3 - c2}))
 """
-FIGURES = ("import", "load", "convert")
+FIGURES = ("import", "load", "convert", "import CPU", "load CPU", "convert CPU")
 
 
 def once(src: Path | None) -> dict[str, float]:
@@ -47,7 +49,7 @@ def once(src: Path | None) -> dict[str, float]:
 
 def summary(runs: list[dict[str, float]]) -> str:
     """Median and range of each figure, in milliseconds."""
-    return "  ".join(
+    return "\n    ".join(
         f"{k} {statistics.median(r[k] for r in runs):6.1f} ms "
         f"({min(r[k] for r in runs):.1f}-{max(r[k] for r in runs):.1f})"
         for k in FIGURES
