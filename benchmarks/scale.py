@@ -307,6 +307,12 @@ def markdown(results: dict[int, dict[str, Any]]) -> str:
             lambda r, e=engine: f"**{r['aiecosys']['load_s'] / r[e]['load_s']:.2f}**",
         )
     for engine in ENGINES:
+        row(f"load, CPU time, {engine}", lambda r, e=engine: f"{r[e]['load_cpu_s']:.2f} s")
+    row(
+        "**load CPU time, aiecosys / DuckDB**",
+        lambda r: f"**{r['aiecosys']['load_cpu_s'] / r['duckdb']['load_cpu_s']:.2f}**",
+    )
+    for engine in ENGINES:
         row(f"peak RSS, {engine}", lambda r, e=engine: f"{r[e]['peak_mb']:,.0f} MB")
     row(
         "**peak RSS, aiecosys / DuckDB**",
