@@ -28,11 +28,16 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
+
 import aiecosys
 
 # CPU time of this process: on a shared machine, wall-clock time is mostly waiting for a core.
 clock = time.process_time
-COLLECTIONS = ("sources", "people", "companies", "investors", "rounds", "claims")
+# An Ecosystem is an attrs class: its compared fields are the version and the record lists.
+COLLECTIONS = tuple(
+    f.name for f in attrs.fields(aiecosys.Ecosystem) if f.eq and f.name != "version"
+)
 
 
 def records_in(eco: aiecosys.Ecosystem) -> int:
