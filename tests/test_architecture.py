@@ -17,7 +17,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     "values": ("_dates", "_money"),
     "model": ("_model", "_integrity"),
-    "services": ("_fx",),
+    "services": ("_ecb", "_fx"),
     "queries": (
         "_results", "_index", "_lookups", "_timeline", "_totals", "_network", "_claims",
         "_summary", "_coverage", "_reports", "_ecosystem", "_combine", "_subset",
