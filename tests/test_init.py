@@ -58,11 +58,15 @@ def test_import_loads_no_data_fx_table_click_cattrs_or_hypothesis():
     assert out == "[]"
 
 
-def test_import_is_cheap():
-    """Import aiecosys takes under 100 ms over a bare interpreter (median of 5 runs)."""
-    code = "import time; t = time.perf_counter(); import aiecosys; print(time.perf_counter() - t)"
-    times = sorted(float(run(code)) for _ in range(5))
-    assert times[2] < 0.100
+def test_import_loads_only_the_package_and_its_exceptions():
+    """Import aiecosys loads no aiecosys module beyond its face, errors and version.
+
+    Import time itself is measured by benchmarks/small.py, not asserted here: a timed test
+    fails on a busy machine for reasons that are not the code's.
+    """
+    code = "import sys, aiecosys; print(sorted(m for m in sys.modules if m.startswith('aiecosys')))"
+    loaded = run(code).strip()
+    assert loaded == "['aiecosys', 'aiecosys._version', 'aiecosys.exceptions']"
 
 
 def test_version_matches_the_installed_metadata():
