@@ -92,7 +92,7 @@ def test_integrity_errors_from_a_file_name_the_file(tmp_path):
         ('{"format": "aiecosys/1", "extra": 1}', "extra: unknown key"),
         ('{"format": "aiecosys/1", "version": 3}', "version: must be a string"),
         ('{"format": "aiecosys/1"', "not valid JSON"),
-        ('{"format": NaN}', "NaN is not a number"),
+        ('{"format": NaN}', "format: must be 'aiecosys/1' (got NaN, which is not a number"),
     ],
 )
 def test_malformed_documents_raise_clear_data_errors(text, message):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, overload
 
 import attrs
 
+from aiecosys import _arguments as check
+from aiecosys._checks import NAME
 from aiecosys._dates import DateLike, PartialDate, Timing, as_day
 
 if TYPE_CHECKING:
@@ -109,6 +112,7 @@ class Ecosystem:
 
     __slots__ = (
         "_by_id",
+        "_cache_lock",
         "_claims_by_subject",
         "_co_investors_cache",
         "_companies",
@@ -144,6 +148,7 @@ class Ecosystem:
     _name_keys: dict[str, tuple[str, str]]
     _co_investors_cache: OrderedDict[str, tuple[CoInvestor, ...]]
     _portfolio_cache: OrderedDict[str, tuple[Company, ...]]
+    _cache_lock: threading.Lock
 
     def __init__(
         self,
@@ -178,8 +183,8 @@ class Ecosystem:
                 for i, item in enumerate(lists[name])
                 if not isinstance(item, kind)
             )
-        if version is not None and not isinstance(version, str):
-            found.append(Problem("version", "must be a string or None"))
+        if version is not None and (problem := NAME.problem(version)) is not None:
+            found.append(Problem("version", problem))
         if not found:
             found = problems(Records(**lists))
         if found:
@@ -211,6 +216,7 @@ class Ecosystem:
         set_(self, "_claims_by_subject", {k: tuple(v) for k, v in by_subject.items()})
         set_(self, "_co_investors_cache", OrderedDict())
         set_(self, "_portfolio_cache", OrderedDict())
+        set_(self, "_cache_lock", threading.Lock())
 
     def __setattr__(self, name: str, value: object) -> None:
         """Refuse: an ecosystem is immutable."""
@@ -267,22 +273,22 @@ class Ecosystem:
             NotFound: no company matches; ``suggestions`` holds the closest names.
             AmbiguousKey: the name belongs to several companies.
         """
-        return self._companies.find(key.id if isinstance(key, Company) else key)
+        return self._companies.find(check.key(key, Company, "company"))
 
     def investor(self, key: str | Investor) -> Investor:
         """Return the investor with id, name or alias *key* (see [`company`][aiecosys.company])."""
-        return self._investors.find(key.id if isinstance(key, Investor) else key)
+        return self._investors.find(check.key(key, Investor, "investor"))
 
     def person(self, key: str | Person) -> Person:
         """Return the person with id, name or alias *key* (see [`company`][aiecosys.company])."""
-        return self._people.find(key.id if isinstance(key, Person) else key)
+        return self._people.find(check.key(key, Person, "person"))
 
     def _exact(self, kind: type[T], label: str, key: str | T) -> T:
-        wanted = key.id if isinstance(key, kind) else str(key)
+        wanted = check.key(key, kind, label)
         record = self._by_id.get(wanted)
         if not isinstance(record, kind):
             ids = [r.id for r in self._by_id.values() if isinstance(r, kind)]
-            raise NotFound(label, str(key), _close(str(key), ids))
+            raise NotFound(label, wanted, _close(wanted, ids))
         return record
 
     def round(self, key: str | Round) -> Round:
@@ -299,6 +305,7 @@ class Ecosystem:
 
     def record(self, record_id: str) -> Record:
         """Return the record of any kind whose id is *record_id*."""
+        record_id = check.key(record_id, str, "record_id")
         try:
             return self._by_id[record_id]
         except KeyError:
@@ -317,6 +324,7 @@ class Ecosystem:
         announced "2023-12" is possibly announced by 15 December 2023). A partial *as_of*
         stands for its last day ("2023" is 31 December 2023). See [`AsOf`][aiecosys.AsOf].
         """
+        check.date(as_of, "as_of")
         found = self._rounds_by_company.get(self.company(company).id, ())
         return _split(found, as_of)
 
@@ -330,6 +338,7 @@ class Ecosystem:
         The rounds possibly announced by *as_of* are broken down the same way in
         ``possibly``.
         """
+        check.currency(currency)
         found = self.company(company)
         rounds = self.rounds_of(found, as_of=as_of)
         when = None if as_of is None else PartialDate.of(as_of)
@@ -373,6 +382,7 @@ class Ecosystem:
 
         With *as_of*, investors only in rounds possibly announced by then are in ``possibly``.
         """
+        check.flag(lead_only, "lead_only")
         rounds = self.rounds_of(company, as_of=as_of)
 
         def ids(found: Iterable[Round]) -> set[str]:
@@ -446,15 +456,22 @@ class Ecosystem:
             ),
         )
 
-    @staticmethod
-    def _remember(cache: OrderedDict[str, T2], key: str, compute: Callable[[str], T2]) -> T2:
-        """Return compute(key), kept in *cache* for the last _REMEMBERED keys asked."""
-        if key in cache:
+    def _remember(self, cache: OrderedDict[str, T2], key: str, compute: Callable[[str], T2]) -> T2:
+        """Return compute(key), kept in *cache* for the last _REMEMBERED keys asked.
+
+        Threads share the caches, so every look and change is made under one lock; the value is
+        computed outside it (two threads may compute the same one: both get equal results).
+        """
+        with self._cache_lock:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        value = compute(key)
+        with self._cache_lock:
+            cache[key] = value
             cache.move_to_end(key)
-            return cache[key]
-        value = cache[key] = compute(key)
-        if len(cache) > _REMEMBERED:
-            cache.popitem(last=False)
+            while len(cache) > _REMEMBERED:
+                cache.popitem(last=False)
         return value
 
     def _co_investors(self, me: str) -> tuple[CoInvestor, ...]:
@@ -511,6 +528,8 @@ class Ecosystem:
         *since* and *until* bound the announced date: a round matches when its interval
         lies within [first day of *since*, last day of *until*].
         """
+        check.date(since, "since")
+        check.date(until, "until")
         if company is not None:
             found = self.rounds_of(company).surely
         elif investor is not None:
@@ -521,7 +540,7 @@ class Ecosystem:
             wanted = self.investor(investor).id
             found = tuple(r for r in found if wanted in r.investor_ids)
         if stage is not None:
-            stage = stage if isinstance(stage, Stage) else Stage(stage)
+            stage = check.choice(stage, Stage, "stage")
             found = tuple(r for r in found if r.stage is stage)
         if since is not None:
             start = as_day(since, end=False)
@@ -669,6 +688,9 @@ class Ecosystem:
         but no surely known amount, in ``unranked``; the *top* investors by rounds joined, then
         leads, then name; and every contradicted claim.
         """
+        check.currency(currency)
+        check.count(top, "top")
+        check.date(as_of, "as_of")
         ranked: list[CompanyTotal] = []
         unranked: list[CompanyTotal] = []
         for company in self.companies:
@@ -678,7 +700,10 @@ class Ecosystem:
             elif total.rounds or total.uncertain:
                 unranked.append(total)
         keys = self._name_keys
-        ranked.sort(key=lambda t: (-t.known.amount if t.known else 0, *keys[t.company.id]))
+        # Two stable sorts, not a negated amount: negating a Decimal rounds it in the caller's
+        # decimal context, which must never change an answer.
+        ranked.sort(key=lambda t: keys[t.company.id])
+        ranked.sort(key=lambda t: t.known.amount if t.known else 0, reverse=True)
         activity = []
         for investor in self.investors:
             rounds = _split(self._rounds_by_investor.get(investor.id, ()), as_of)
@@ -851,14 +876,14 @@ class Ecosystem:
     @staticmethod
     def _filter_claims(claims: Iterable[Claim], verdict: Verdict | str | None) -> tuple[Claim, ...]:
         if verdict is not None:
-            wanted = verdict if isinstance(verdict, Verdict) else Verdict(verdict)
+            wanted = check.choice(verdict, Verdict, "verdict")
             claims = (c for c in claims if c.verdict is wanted)
         return tuple(sorted(claims, key=lambda c: c.id))
 
     def _subject_ids(self, entity: str | Record) -> set[str]:
         ids: set[str] = set()
         if not isinstance(entity, str):
-            ids.add(entity.id)
+            ids.add(check.key(entity, Record, "entity"))
         elif entity in self._by_id:
             ids.add(entity)
         else:

@@ -7,6 +7,7 @@ euro reference rates; they are read once, on the first conversion that needs the
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import threading
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aiecosys._dates import PartialDate
-from aiecosys._money import Money
+from aiecosys._money import Money, currency_problem, exact
 from aiecosys.exceptions import ConversionError
 
 if TYPE_CHECKING:
@@ -30,6 +31,13 @@ _MAX_GAP_DAYS = 10
 _CENT = Decimal("0.01")
 
 _lock = threading.Lock()
+# currencyconverter computes cross rates (1 / source * target) in the current decimal context:
+# a fixed one, the default context's 28 digits, makes a rate the same whatever the caller's.
+_RATE_CONTEXT = decimal.Context(
+    prec=28,
+    rounding=ROUND_HALF_EVEN,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
 
 
 @cache
@@ -91,7 +99,8 @@ def _rate(source: str, target: str, day: dt.date) -> tuple[Decimal, dt.date]:
     for back in range(_MAX_GAP_DAYS + 1):
         on = day - dt.timedelta(days=back)
         try:
-            rate = Decimal(table.convert(1, source, target, date=on))
+            with decimal.localcontext(_RATE_CONTEXT):
+                rate = Decimal(table.convert(1, source, target, date=on))
         except RateNotFoundError:
             continue
         return rate, dt.date(on.year, on.month, on.day)
@@ -116,10 +125,11 @@ def convert(money: Money, currency: str, *, on: dt.date | PartialDate | str) -> 
         >>> print(c.converted, c.rate_date)
         EUR 92.76 2023-06-09
     """
-    from aiecosys._money import is_currency_code  # noqa: PLC0415
-
-    if not is_currency_code(currency):
-        raise ConversionError(f"{currency!r} is not an ISO 4217 code")
+    if not isinstance(money, Money):
+        raise ConversionError(f"can only convert Money (got {type(money).__name__})")
+    problem = currency_problem(currency)
+    if problem is not None:
+        raise ConversionError(f"currency {problem}")
     day: pendulum.Date | dt.date = PartialDate.of(on).first_day
     if currency == money.currency:
         rate, source = Decimal(1), "same currency"
@@ -128,8 +138,9 @@ def convert(money: Money, currency: str, *, on: dt.date | PartialDate | str) -> 
     else:
         rate, rate_date = _rate(money.currency, currency, day)
         source = ECB_SOURCE
-        amount = (money.amount * rate).quantize(_CENT, rounding=ROUND_HALF_EVEN)
-        converted = Money(amount=amount, currency=currency)
+        with exact():
+            amount = (money.amount * rate).quantize(_CENT, rounding=ROUND_HALF_EVEN)
+            converted = Money(amount=amount, currency=currency)
     return Conversion(
         original=money, converted=converted, rate=rate, rate_date=rate_date, source=source
     )

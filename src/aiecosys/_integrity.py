@@ -41,6 +41,7 @@ def problems(records: Records) -> list[Problem]:
     found = _duplicate_ids(records)
     found += _unknown_references(records)
     found += _round_problems(records)
+    found += _parent_cycles(records)
     return found
 
 
@@ -157,4 +158,38 @@ def _round_problems(records: Records) -> list[Problem]:
                     f"{round_.announced} is before {company.name} was founded ({founded})",
                 )
             )
+    return found
+
+
+def _parent_cycles(records: Records) -> list[Problem]:
+    """Report every cycle of parents (a company that is, through its parents, its own parent).
+
+    Each cycle is reported once, at the first of its companies in the input, naming them all.
+    """
+    index = {c.id: i for i, c in enumerate(records.companies)}
+    parent = {c.id: c.parent for c in records.companies if c.parent in index}
+    found: list[Problem] = []
+    done: set[str] = set()  # companies whose chain of parents is known to end (or was reported)
+    for start in parent:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        here: str | None = start
+        while here is not None and here not in done and here not in on_chain:
+            chain.append(here)
+            on_chain.add(here)
+            here = parent.get(here)
+        if here is not None and here in on_chain:
+            cycle = chain[chain.index(here) :]
+            first = min(cycle, key=index.__getitem__)
+            turn = cycle.index(first)
+            ordered = cycle[turn:] + cycle[:turn]
+            named = " -> ".join(repr(c) for c in [*ordered, first])
+            found.append(
+                Problem(
+                    f"companies[{index[first]}].parent",
+                    f"the parents form a cycle: {named} (each company's parent is the next; "
+                    "no company can own itself)",
+                )
+            )
+        done.update(chain)
     return found

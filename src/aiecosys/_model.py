@@ -556,6 +556,11 @@ class Claim:
     evidence: tuple[str, ...] = attrs.field(default=(), validator=check.ids)
     explanation: str | None = attrs.field(default=None, validator=check.optional_text)
 
+    @subject.validator
+    def _not_about_itself(self, field: attrs.Attribute[Any], value: str) -> None:
+        if value == self.id:
+            raise check.fail(field, "a claim cannot be about itself")
+
     @evidence.validator
     def _evidence_decides(self, field: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
         if self.verdict is not Verdict.UNVERIFIED and not value:

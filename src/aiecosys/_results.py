@@ -213,10 +213,8 @@ class CompanyTotal:
 
 
 def _sum(amounts: Sequence[FundedRound], currency: str) -> Money:
-    return Money(
-        amount=sum((f.conversion.converted.amount for f in amounts), Decimal(0)),
-        currency=currency,
-    )
+    # Money.sum adds exactly, whatever the caller's decimal context.
+    return Money.sum((f.conversion.converted for f in amounts), currency=currency)
 
 
 @attrs.frozen(kw_only=True)
