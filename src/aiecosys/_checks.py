@@ -37,6 +37,42 @@ MAX_ID = 200
 MAX_NAME = 500
 MAX_TEXT = 20_000
 
+CATEGORIES = frozenset(
+    [
+        "Lu",
+        "Ll",
+        "Lt",
+        "Lm",
+        "Lo",
+        "Mn",
+        "Mc",
+        "Me",
+        "Nd",
+        "Nl",
+        "No",
+        "Pc",
+        "Pd",
+        "Ps",
+        "Pe",
+        "Pi",
+        "Pf",
+        "Po",
+        "Sm",
+        "Sc",
+        "Sk",
+        "So",
+        "Zs",
+        "Zl",
+        "Zp",
+        "Cc",
+        "Cf",
+        "Cs",
+        "Co",
+        "Cn",
+    ]
+)
+"""Every Unicode general category."""
+
 REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 """The Unicode general categories no id, name or text may hold (see the module docstring)."""
 
@@ -86,15 +122,21 @@ class TextRule:
     limit: int
     spaces: bool
     controls: frozenset[str] = frozenset()
+    categories: frozenset[str] = attrs.field(init=False)
+    """The Unicode general categories this kind of text may hold."""
+    _without_controls: dict[int, None] = attrs.field(init=False, repr=False)
+
+    @categories.default
+    def _categories(self) -> frozenset[str]:
+        return CATEGORIES - REFUSED_CATEGORIES - (frozenset() if self.spaces else {"Zs"})
+
+    @_without_controls.default
+    def _drop_controls(self) -> dict[int, None]:
+        return dict.fromkeys(map(ord, self.controls))
 
     def allows(self, char: str) -> bool:
         """Tell whether this kind of text may hold the character *char*."""
-        if char in self.controls:
-            return True
-        category = unicodedata.category(char)
-        if category == "Zs":
-            return self.spaces
-        return category not in REFUSED_CATEGORIES
+        return char in self.controls or unicodedata.category(char) in self.categories
 
     def problem(self, value: Any) -> str | None:
         """Say what is wrong with *value* as this kind of text (``None``: nothing)."""
@@ -106,7 +148,8 @@ class TextRule:
             return f"{self.what} must not be empty"
         # isprintable() is false for every category refused, and for white space but the
         # ASCII space: checked in C, it clears almost all text without a look at each character.
-        if value.isprintable() and (self.spaces or " " not in value):
+        probe = value.translate(self._without_controls) if self.controls else value
+        if probe.isprintable() and (self.spaces or " " not in value):
             return None
         for position, char in enumerate(value):
             if not self.allows(char):

@@ -27,6 +27,7 @@ import contextlib
 import gc
 import json
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator

@@ -173,7 +173,7 @@ class Ecosystem:
         found: list[Problem] = []
         lists: dict[str, tuple[Any, ...]] = {}
         for name, kind in _COLLECTIONS:
-            if isinstance(given[name], str | bytes | dict):
+            if isinstance(given[name], str | bytes | dict) or not isinstance(given[name], Iterable):
                 found.append(Problem(name, f"must be a sequence of {kind.__name__} records"))
                 lists[name] = ()
                 continue

@@ -161,6 +161,9 @@ def _round_problems(records: Records) -> list[Problem]:
     return found
 
 
+_SHOWN = 8  # companies named in the message about a cycle of parents
+
+
 def _parent_cycles(records: Records) -> list[Problem]:
     """Report every cycle of parents (a company that is, through its parents, its own parent).
 
@@ -183,7 +186,10 @@ def _parent_cycles(records: Records) -> list[Problem]:
             first = min(cycle, key=index.__getitem__)
             turn = cycle.index(first)
             ordered = cycle[turn:] + cycle[:turn]
-            named = " -> ".join(repr(c) for c in [*ordered, first])
+            shown = [*ordered[:_SHOWN], first] if len(ordered) <= _SHOWN else ordered[:_SHOWN]
+            named = " -> ".join(repr(c) for c in shown)
+            if len(ordered) > _SHOWN:
+                named += f" -> … ({len(ordered)} companies in all)"
             found.append(
                 Problem(
                     f"companies[{index[first]}].parent",

@@ -177,7 +177,8 @@ def _check_country(_: Any, field: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
     if not isinstance(value, str) or value not in _country_codes():
-        raise check.fail(field, f"{str(value)[:20]!r} is not an ISO 3166-1 alpha-2 country code")
+        shown = check.excerpt(value, 20)
+        raise check.fail(field, f"{shown} is not an ISO 3166-1 alpha-2 country code")
 
 
 def _check_url(_: Any, field: attrs.Attribute[Any], value: Any) -> None:
