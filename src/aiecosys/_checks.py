@@ -144,7 +144,7 @@ class TextRule:
             return f"must be a string (got {type(value).__name__})"
         if len(value) > self.limit:
             return f"{self.what} is {len(value):,} characters; at most {self.limit:,}"
-        if not value.strip():
+        if not value or value.isspace():
             return f"{self.what} must not be empty"
         # isprintable() is false for every category refused, and for white space but the
         # ASCII space: checked in C, it clears almost all text without a look at each character.
