@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from aiecosys._checks import excerpt
@@ -18,7 +19,7 @@ from aiecosys._dates import PartialDate
 from aiecosys._money import currency_problem
 from aiecosys.exceptions import ArgumentTypeError, DataError, InvalidArgument
 
-__all__ = ["choice", "count", "currency", "date", "flag", "key"]
+__all__ = ["choice", "count", "country", "currency", "date", "flag", "key", "one_or_many"]
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -52,9 +53,8 @@ def choice(value: Any, kind: type[E], argument: str) -> E:
     except ValueError:
         values = [str(m.value) for m in kind]
         close = difflib.get_close_matches(value[:100].lower().replace(" ", "_"), values, n=3)
-        raise InvalidArgument(
-            argument, f"{excerpt(value)} is not one of {', '.join(values)}", close
-        ) from None
+        listed = ", ".join(map(repr, values))
+        raise InvalidArgument(argument, f"{excerpt(value)} is not one of {listed}", close) from None
 
 
 def count(value: Any, argument: str) -> int:
@@ -97,3 +97,34 @@ def date(value: Any, argument: str) -> None:
         PartialDate.of(value)
     except DataError as error:
         raise InvalidArgument(argument, error.problems[0].message) from None
+
+
+def country(value: Any, argument: str = "countries") -> str:
+    """Return *value*, an ISO 3166-1 alpha-2 country code."""
+    from aiecosys._model import country_codes  # noqa: PLC0415 - pycountry, on first use
+
+    if not isinstance(value, str):
+        raise ArgumentTypeError(argument, f"must be a country code (got {type(value).__name__})")
+    if value not in country_codes():
+        hint = [value.upper()] if value.upper() in country_codes() else []
+        raise InvalidArgument(
+            argument, f"{excerpt(value, 20)} is not an ISO 3166-1 alpha-2 code", hint
+        )
+    return value
+
+
+def one_or_many(
+    value: Any, argument: str, single: type[Any] | tuple[type[Any], ...], each: Callable[[Any], Any]
+) -> None:
+    """Check a filter given one value (a *single*) or several (an iterable), each by *each*."""
+    if value is None:
+        return
+    if isinstance(value, single):
+        each(value)
+        return
+    if isinstance(value, bytes | dict) or not isinstance(value, Iterable):
+        raise ArgumentTypeError(
+            argument, f"must be one value or an iterable of them (got {type(value).__name__})"
+        )
+    for item in value:
+        each(item)

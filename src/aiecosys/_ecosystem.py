@@ -50,7 +50,13 @@ from aiecosys._results import (
     InvestorActivity,
     Summary,
 )
-from aiecosys.exceptions import DataError, IncompleteTotal, NotFound, Problem
+from aiecosys.exceptions import (
+    ArgumentTypeError,
+    DataError,
+    IncompleteTotal,
+    NotFound,
+    Problem,
+)
 
 __all__ = ["DateLike", "Ecosystem", "Record"]
 
@@ -370,6 +376,7 @@ class Ecosystem:
             ConversionError: a round's currency or date has no ECB rate.
             IncompleteTotal: with *strict*, the total is not exact (not ``complete``).
         """
+        check.flag(strict, "strict")
         total = self.funding_breakdown(company, currency=currency, as_of=as_of).total
         if strict and not total.complete:
             raise IncompleteTotal(total)
@@ -407,6 +414,7 @@ class Ecosystem:
         ``possibly``. Results without *as_of* are kept (for the 256 investors asked about
         last): the ecosystem never changes, so asking again is immediate.
         """
+        check.date(as_of, "as_of")
         investor_id = self.investor(investor).id
         if as_of is None:
             found = self._remember(self._portfolio_cache, investor_id, self._portfolio)
@@ -436,6 +444,7 @@ class Ecosystem:
         who shared only such rounds are in ``possibly``. Results without *as_of* are kept like
         [`portfolio`][aiecosys.portfolio]'s.
         """
+        check.date(as_of, "as_of")
         investor_id = self.investor(investor).id
         if as_of is None:
             found = self._remember(self._co_investors_cache, investor_id, self._co_investors)
@@ -505,6 +514,7 @@ class Ecosystem:
             >>> [r.title for r in roles], [r.title for r in roles.possibly]
             ([], ['Co-founder and CTO'])
         """
+        check.date(as_of, "as_of")
         roles = self.person(person).roles
         if as_of is None:
             return AsOf(as_of=None, surely=roles)
@@ -745,8 +755,12 @@ class Ecosystem:
             >>> both.company("Acme AI").id, len(both.companies) - len(aiecosys.load().companies)
             ('company:acme', 1)
         """
-        from aiecosys._combine import merge  # noqa: PLC0415 - rarely needed
+        from aiecosys._combine import Conflicts, merge  # noqa: PLC0415 - rarely needed
 
+        if not isinstance(other, Ecosystem):
+            kind = type(other).__name__
+            raise ArgumentTypeError("other", f"must be an Ecosystem (got {kind})")
+        check.choice(conflicts, Conflicts, "conflicts")
         return merge(self, other, conflicts=conflicts)
 
     def with_records(self, *records: Record, replace: bool = False) -> Ecosystem:
@@ -769,6 +783,7 @@ class Ecosystem:
         """
         from aiecosys._combine import with_records  # noqa: PLC0415 - rarely needed
 
+        check.flag(replace, "replace")
         return with_records(self, records, replace=replace)
 
     def subset(
@@ -805,6 +820,17 @@ class Ecosystem:
         """
         from aiecosys._subset import subset  # noqa: PLC0415 - rarely needed
 
+        check.one_or_many(companies, "companies", (str, Company), self.company)
+        check.one_or_many(investors, "investors", (str, Investor), self.investor)
+        check.one_or_many(countries, "countries", str, check.country)
+        check.one_or_many(
+            stages, "stages", (str, Stage), lambda s: check.choice(s, Stage, "stages")
+        )
+        check.one_or_many(
+            kinds, "kinds", (str, CompanyKind), lambda k: check.choice(k, CompanyKind, "kinds")
+        )
+        check.date(since, "since")
+        check.date(until, "until")
         return subset(
             self,
             companies=companies,

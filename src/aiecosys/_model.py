@@ -167,7 +167,7 @@ class InvestorKind(enum.Enum):
 
 
 @cache
-def _country_codes() -> frozenset[str]:
+def country_codes() -> frozenset[str]:
     import pycountry  # noqa: PLC0415 - its database is only needed when a country is given
 
     return frozenset(c.alpha_2 for c in pycountry.countries)
@@ -176,7 +176,7 @@ def _country_codes() -> frozenset[str]:
 def _check_country(_: Any, field: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
-    if not isinstance(value, str) or value not in _country_codes():
+    if not isinstance(value, str) or value not in country_codes():
         shown = check.excerpt(value, 20)
         raise check.fail(field, f"{shown} is not an ISO 3166-1 alpha-2 country code")
 

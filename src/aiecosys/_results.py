@@ -10,7 +10,6 @@ are kept apart ([`AsOf`][aiecosys.AsOf], ``possibly`` fields), following
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 from typing import Generic, TypeVar, overload
 
 import attrs
