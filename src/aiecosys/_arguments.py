@@ -1,9 +1,10 @@
 """The checks on what a query is given: a clear aiecosys error for a wrong type or value.
 
-Queries trust the records (they were checked when the ecosystem was built) but not their
-arguments: each public query checks these first, so that a mistyped stage, a negative count or
-a ``None`` key gets an :class:`~aiecosys.InvalidArgument` or :class:`~aiecosys.ArgumentTypeError`
-that names the argument, never a bare ``ValueError`` or ``AttributeError`` from deep inside.
+Queries trust the records (they were checked when the ecosystem was built) but not their arguments:
+each public query checks these first, so that a mistyped stage, a negative count or a ``None`` key
+gets an [`InvalidArgument`][aiecosys.InvalidArgument] or
+[`ArgumentTypeError`][aiecosys.ArgumentTypeError] that names the argument, never a bare
+``ValueError`` or ``AttributeError`` from deep inside.
 """
 
 from __future__ import annotations

@@ -91,10 +91,11 @@ _WHY = {
 def excerpt(value: Any, limit: int = 40) -> str:
     """Quote at most *limit* characters of *value*, safely for any value and any size.
 
-    >>> excerpt("x" * 1000, limit=5)
-    "'xxxxx'… (1,000 characters)"
-    >>> excerpt(10**5000)
-    'an integer of about 5,000 digits'
+    Examples:
+        >>> excerpt("x" * 1000, limit=5)
+        "'xxxxx'… (1,000 characters)"
+        >>> excerpt(10**5000)
+        'an integer of about 5,000 digits'
     """
     if isinstance(value, str):
         if len(value) <= limit:
@@ -112,10 +113,12 @@ def excerpt(value: Any, limit: int = 40) -> str:
 class TextRule:
     r"""What one kind of text may hold: its name, longest length, spaces and controls allowed.
 
-    >>> NAME.problem("Mistral\u202eIA")
-    'must not contain U+202E RIGHT-TO-LEFT OVERRIDE (an invisible format character) at position 7'
-    >>> ID.allows(" "), NAME.allows(" "), TEXT.allows("\n"), NAME.allows("\n")
-    (False, True, True, False)
+    Examples:
+        >>> NAME.problem("Mistral\u202eIA")
+        'must not contain U+202E RIGHT-TO-LEFT OVERRIDE (an invisible format character) at position
+        7'
+        >>> ID.allows(" "), NAME.allows(" "), TEXT.allows("\n"), NAME.allows("\n")
+        (False, True, True, False)
     """
 
     what: str

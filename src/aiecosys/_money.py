@@ -1,9 +1,9 @@
 """``Money``: an exact amount in one ISO 4217 currency.
 
-An amount has at most :data:`MAX_INTEGER_DIGITS` digits before the decimal point and
-:data:`MAX_PLACES` after it, so that every amount fits exactly in a 38-digit decimal (SQL
+An amount has at most `MAX_INTEGER_DIGITS` (20) digits before the decimal point and
+`MAX_PLACES` (18) after it, so that every amount fits exactly in a 38-digit decimal (SQL
 ``DECIMAL(38, 18)``, Arrow ``decimal128(38, 18)``). Arithmetic on amounts runs in a decimal
-context of its own (:func:`exact`): the caller's ``decimal.getcontext()`` never changes an answer.
+context of its own (`exact`): the caller's ``decimal.getcontext()`` never changes an answer.
 """
 
 from __future__ import annotations
@@ -81,11 +81,12 @@ def exact() -> AbstractContextManager[decimal.Context]:
     It has a precision of 100 digits, rounds half-even and traps invalid operations, whatever
     the caller's own decimal context says.
 
-    >>> import decimal
-    >>> with decimal.localcontext(decimal.Context(prec=3)):
-    ...     with exact():
-    ...         print(Decimal("1234567.89") + Decimal("0.01"))
-    1234567.90
+    Examples:
+        >>> import decimal
+        >>> with decimal.localcontext(decimal.Context(prec=3)):
+        ...     with exact():
+        ...         print(Decimal("1234567.89") + Decimal("0.01"))
+        1234567.90
     """
     return decimal.localcontext(_CONTEXT)
 
@@ -106,7 +107,7 @@ def is_currency_code(code: object) -> bool:
     """Tell whether *code* is the ISO 4217 code of a currency (upper case).
 
     Codes that name no currency (gold ``XAU``, the testing code ``XTS``, fund codes…: see
-    :data:`NOT_CURRENCIES`) are not.
+    `NOT_CURRENCIES`) are not.
 
     Examples:
         >>> is_currency_code("EUR"), is_currency_code("EURO"), is_currency_code("eur")
@@ -228,8 +229,9 @@ class Money:
     def sum(cls, amounts: Iterable[Money], *, currency: str) -> Money:
         """Add *amounts* (all in *currency*) exactly; nothing, in *currency*, when there are none.
 
-        >>> print(Money.sum([Money(amount="0.1", currency="EUR")] * 3, currency="EUR"))
-        EUR 0.3
+        Examples:
+            >>> print(Money.sum([Money(amount="0.1", currency="EUR")] * 3, currency="EUR"))
+            EUR 0.3
         """
         total = Decimal(0)
         with exact():

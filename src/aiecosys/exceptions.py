@@ -178,11 +178,12 @@ class InvalidArgument(AiecosysError, ValueError):
 
     ``argument`` names it; ``suggestions`` holds the closest valid values, best first.
 
-    >>> err = InvalidArgument("stage", "'seeed' is not a stage", ["seed"])
-    >>> print(err)
-    stage: 'seeed' is not a stage; did you mean 'seed'?
-    >>> isinstance(err, ValueError)
-    True
+    Examples:
+        >>> err = InvalidArgument("stage", "'seeed' is not a stage", ["seed"])
+        >>> print(err)
+        stage: 'seeed' is not a stage; did you mean 'seed'?
+        >>> isinstance(err, ValueError)
+        True
     """
 
     def __init__(self, argument: str, message: str, suggestions: Iterable[str] = ()) -> None:
@@ -197,10 +198,11 @@ class InvalidArgument(AiecosysError, ValueError):
 class ArgumentTypeError(AiecosysError, TypeError):
     """A function was given an argument of the wrong type; ``argument`` names it.
 
-    >>> print(ArgumentTypeError("top", "must be an int (got str)"))
-    top: must be an int (got str)
-    >>> isinstance(ArgumentTypeError("top", "…"), TypeError)
-    True
+    Examples:
+        >>> print(ArgumentTypeError("top", "must be an int (got str)"))
+        top: must be an int (got str)
+        >>> isinstance(ArgumentTypeError("top", "…"), TypeError)
+        True
     """
 
     def __init__(self, argument: str, message: str) -> None:

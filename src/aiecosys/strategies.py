@@ -172,7 +172,9 @@ def money(
     max_amount: Decimal | int = _LARGEST_ROUND,
     places: int = MAX_PLACES,
 ) -> st.SearchStrategy[Money]:
-    """Money in one of *currencies*, with at most *places* decimals (see :func:`amounts`).
+    """Money in one of *currencies*, with at most *places* decimals.
+
+    See [`amounts`][aiecosys.strategies.amounts].
 
     The default range is that of a round's amount: more than 0 and less than 10**15.
     """
