@@ -582,6 +582,7 @@ class Ecosystem:
             >>> print(first.round.amount, "->", first.converted)
             EUR 105,000,000 -> USD 113,326,500.00
         """
+        check.currency(currency)
         from aiecosys._reports import PricedRound  # noqa: PLC0415 - rarely needed
 
         found = self.find_rounds(
@@ -672,6 +673,7 @@ class Ecosystem:
         """
         from aiecosys._reports import label  # noqa: PLC0415 - rarely needed
 
+        check.key(record, Record, "record")
         return label(self, record)
 
     def claims_about(
