@@ -16,7 +16,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "exceptions", "_version", "_checks", "_names", "_atomic", "_optional", "_once", "_progress",
     ),
     "values": ("_dates", "_money"),
-    "model": ("_model", "_integrity"),
+    "model": ("_model", "_integrity", "_arguments"),
     "services": ("_ecb", "_fx"),
     "queries": (
         "_results", "_index", "_lookups", "_timeline", "_totals", "_network", "_claims",

@@ -133,7 +133,7 @@ def test_duplicate_id():
         load_doc(d)
 
 
-@pytest.mark.parametrize("amount", ["-5", "0", "1000000000000000", "1e30"])
+@pytest.mark.parametrize("amount", ["-5", "0", "1000000000000000", "1e19"])
 def test_negative_zero_and_huge_amounts(amount):
     """A round amount must be positive and below 10**15."""
     d = doc()
@@ -160,9 +160,10 @@ def test_impossible_date():
 
 @pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
 def test_nan_and_infinity(literal):
-    """Non-finite JSON literals are refused."""
+    """Non-finite JSON literals are refused, with the path where they stand."""
     text = json.dumps(doc()).replace('"1000000"', literal, 1)
-    with pytest.raises(DataError, match=f"{literal} is not a number"):
+    pattern = rf"rounds\[\d+\]\.amount\.amount: .*\(got {literal}, which is not a number"
+    with pytest.raises(DataError, match=pattern):
         loads(text)
 
 
@@ -170,7 +171,7 @@ def test_nan_string_amount():
     """The string 'NaN' is not an amount either."""
     d = doc()
     d["rounds"][0]["amount"]["amount"] = "NaN"
-    with pytest.raises(DataError, match=r"rounds\[0\].amount.amount: must be a finite number"):
+    with pytest.raises(DataError, match=r"rounds\[0\].amount.amount: 'NaN' is not a number"):
         load_doc(d)
 
 

@@ -92,7 +92,7 @@ def test_integrity_errors_from_a_file_name_the_file(tmp_path):
         ('{"format": "aiecosys/1", "extra": 1}', "extra: unknown key"),
         ('{"format": "aiecosys/1", "version": 3}', "version: must be a string"),
         ('{"format": "aiecosys/1"', "not valid JSON"),
-        ('{"format": NaN}', "NaN is not a number"),
+        ('{"format": NaN}', "format: must be 'aiecosys/1' (got NaN, which is not a number"),
     ],
 )
 def test_malformed_documents_raise_clear_data_errors(text, message):
@@ -151,3 +151,53 @@ def test_loading_leaves_the_new_records_in_the_oldest_generation():
     assert gc.isenabled()
     assert id(eco.rounds[-1]) in oldest
     assert id(eco.companies[-1]) in oldest
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ('{"format": "aiecosys/1", "companies": [], "companies": []}', "companies"),
+        (
+            '{"format": "aiecosys/1", "companies": [{"id": "c", "name": "C", "name": "D"}]}',
+            "companies[0].name",
+        ),
+        ('{"format": "aiecosys/1", "x": {"y": [{"z": 1, "z": 2}]}}', "x.y[0].z"),
+    ],
+)
+def test_a_repeated_key_is_an_error_with_its_path(text, path):
+    """A key given twice in one object is refused wherever it is, naming where."""
+    with pytest.raises(DataError) as info:
+        loads(text)
+    assert [p.path for p in info.value.problems] == [path]
+    assert "the key is given 2 times in one object" in info.value.problems[0].message
+
+
+def test_from_document_leaves_its_input_as_it_was():
+    """Reading a parsed document twice gives the same ecosystem; the document is unchanged."""
+    import copy
+
+    from aiecosys._codec import from_document, to_document
+
+    doc = to_document(small())
+    before = copy.deepcopy(doc)
+    assert from_document(doc) == from_document(doc) == small()
+    assert doc == before
+
+
+def test_errors_name_the_place_of_nan_huge_integers_and_deep_nesting():
+    """NaN and over-long integers are reported at their path, deep nesting at its line."""
+    with pytest.raises(DataError, match=r"version: must be a string \(got NaN"):
+        loads('{"format": "aiecosys/1", "version": NaN}')
+    with pytest.raises(DataError, match=r"version: must be a string \(got a number\)"):
+        loads('{"format": "aiecosys/1", "version": ' + "1" * 10_000 + "}")
+    deep = '{"format": "aiecosys/1",\n "claims": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    with pytest.raises(DataError, match="nested more than 100 levels deep at line 2, column 111"):
+        loads(deep)
+
+
+def test_error_messages_quote_a_short_excerpt_of_a_huge_value():
+    """A 20 MB bad value gives a message of a few hundred characters."""
+    text = document(rounds=[{"id": "r", "company": "c", "stage": "x" * 20_000_000}])
+    with pytest.raises(DataError) as info:
+        loads(text)
+    assert len(str(info.value)) < 1_000

@@ -5,7 +5,16 @@ import pytest
 from hypothesis import given
 
 import aiecosys
-from aiecosys import Company, Conflicts, DataError, Ecosystem, Round, Stage, strategies
+from aiecosys import (
+    Company,
+    Conflicts,
+    DataError,
+    Ecosystem,
+    InvalidArgument,
+    Round,
+    Stage,
+    strategies,
+)
 from aiecosys._model import COLLECTIONS
 from tests.helpers import day, small, usd
 
@@ -40,7 +49,9 @@ def test_keep_and_replace_choose_a_side():
 
 def test_an_unknown_policy_is_a_clear_error():
     """A misspelled policy names the allowed values."""
-    with pytest.raises(DataError, match="'error', 'keep', 'replace'"):
+    with pytest.raises(
+        InvalidArgument, match="conflicts: 'ignore' is not one of 'error', 'keep', 'replace'"
+    ):
         small().merge(small(), conflicts="ignore")
 
 

@@ -361,3 +361,57 @@ def test_claims_about_include_the_company_rounds_and_filter_by_verdict():
     assert [c.id for c in eco.find_claims(verdict=Verdict.CONTRADICTED)] == ["k1"]
     with pytest.raises(NotFound):
         eco.claims_about("Nobody")
+
+
+def test_query_caches_are_safe_under_many_threads():
+    """16 threads asking portfolio() and co_investors() of 600 investors get correct answers."""
+    from tests.adversarial import crowd, hammer, meddled
+
+    assert hammer(lambda: meddled(crowd()), asks=200)
+    assert hammer(crowd, asks=500)
+
+
+def test_parent_cycles_of_any_length_are_errors_naming_the_companies():
+    """A company that is, through its parents, its own parent is refused, once per cycle."""
+    with pytest.raises(DataError) as info:
+        Ecosystem(
+            companies=[
+                Company(id="a", name="A", parent="b"),
+                Company(id="b", name="B", parent="c"),
+                Company(id="c", name="C", parent="a"),
+                Company(id="d", name="D", parent="a"),  # under the cycle, not in it
+                Company(id="e", name="E", parent="f"),
+                Company(id="f", name="F", parent="e"),
+            ]
+        )
+    why = " (each company's parent is the next; no company can own itself)"
+    assert [str(p) for p in info.value.problems] == [
+        "companies[0].parent: the parents form a cycle: 'a' -> 'b' -> 'c' -> 'a'" + why,
+        "companies[4].parent: the parents form a cycle: 'e' -> 'f' -> 'e'" + why,
+    ]
+
+
+def test_a_chain_of_parents_is_not_a_cycle():
+    """Long chains of ownership without a loop are fine."""
+    chain = [Company(id=f"c{i}", name=f"C{i}", parent=f"c{i + 1}") for i in range(500)]
+    eco = Ecosystem(companies=[*chain, Company(id="c500", name="C500")])
+    assert len(eco.companies) == 501
+
+
+def test_a_claim_cannot_be_about_itself():
+    """A claim whose subject is its own id is refused."""
+    with pytest.raises(DataError, match="subject: a claim cannot be about itself"):
+        Claim(
+            id="claim:k",
+            subject="claim:k",
+            field="name",
+            statement="s",
+            source="source:s",
+            verdict=Verdict.UNVERIFIED,
+        )
+
+
+def test_the_version_follows_the_name_rule():
+    """An ecosystem's version is one line of printable text."""
+    with pytest.raises(DataError, match=r"version: must not contain U\+001B"):
+        Ecosystem(version="2026\x1b[2J")

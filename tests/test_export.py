@@ -54,7 +54,7 @@ def test_the_real_export_name_at_pay_is_neutralised_or_raw_on_request():
     [
         ("a;b", "c,d"),
         ('say "hi"', "[x]", "=SUM(A1)"),
-        ("line\nbreak", "tab\there", "'quote"),
+        ("line break", "tab here", "'quote"),  # a name holds no line break or tab
         (),
     ],
 )

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import aiecosys
-from aiecosys import DataError, NotFound, Stage, strategies
+from aiecosys import InvalidArgument, NotFound, Stage, strategies
 from aiecosys._integrity import references
 from aiecosys._model import COLLECTIONS
 from tests.helpers import small
@@ -70,10 +70,10 @@ def test_claims_about_kept_records_come_along_with_their_sources():
     [
         ({"companies": "Mistrall AI"}, NotFound, "Mistral AI"),
         ({"investors": ["Nobody Capital"]}, NotFound, "Nobody Capital"),
-        ({"stages": "series_z"}, DataError, "'series_z' is not one of"),
-        ({"kinds": ["lab"]}, DataError, "'lab' is not one of"),
-        ({"countries": "France"}, DataError, "not an ISO 3166-1 alpha-2 code"),
-        ({"since": "yesterday"}, DataError, "yesterday"),
+        ({"stages": "series_z"}, InvalidArgument, "'series_z' is not one of"),
+        ({"kinds": ["lab"]}, InvalidArgument, "'lab' is not one of"),
+        ({"countries": "France"}, InvalidArgument, "not an ISO 3166-1 alpha-2 code"),
+        ({"since": "yesterday"}, InvalidArgument, "yesterday"),
     ],
 )
 def test_bad_filters_are_clear_errors(arguments, error, fragment):

@@ -1,12 +1,29 @@
-"""attrs validators shared by the record classes.
+"""attrs validators shared by the record classes, and the rules for text.
 
-Each one raises [`DataError`][aiecosys.DataError] whose single problem's path is the field name,
-so that loading can put the record's own path in front of it.
+Each validator raises [`DataError`][aiecosys.DataError] whose single problem's path is the field
+name, so that loading can put the record's own path in front of it.
+
+Text comes in three kinds, each with one rule (`ID`, `NAME`, `TEXT`). No
+kind may hold a character of these Unicode general categories:
+
+- ``Cc`` control characters (NUL, ESC and the rest: raw terminal escape sequences), except
+  that free text may hold a newline (U+000A) and a tab (U+0009);
+- ``Cf`` format characters: invisible, and able to make text look like other text (the
+  bidi overrides and isolates U+202A to 202E, U+2066 to 2069, the zero-width U+200B to
+  200F, U+2060 and the byte-order mark U+FEFF, the tag characters);
+- ``Cs`` surrogates: a lone surrogate is not a character and cannot be written as UTF-8;
+- ``Co`` private-use characters: their meaning is private to whoever wrote them;
+- ``Cn`` code points unassigned in the Unicode version of this Python: what they will be is
+  unknown (a file using a character newer than it cannot be read here);
+- ``Zl``, ``Zp``: the line and paragraph separators U+2028, U+2029.
+
+Ids hold no white space at all (category ``Zs`` either); names and free text may hold spaces.
 """
 
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -20,74 +37,200 @@ MAX_ID = 200
 MAX_NAME = 500
 MAX_TEXT = 20_000
 
+CATEGORIES = frozenset(
+    [
+        "Lu",
+        "Ll",
+        "Lt",
+        "Lm",
+        "Lo",
+        "Mn",
+        "Mc",
+        "Me",
+        "Nd",
+        "Nl",
+        "No",
+        "Pc",
+        "Pd",
+        "Ps",
+        "Pe",
+        "Pi",
+        "Pf",
+        "Po",
+        "Sm",
+        "Sc",
+        "Sk",
+        "So",
+        "Zs",
+        "Zl",
+        "Zp",
+        "Cc",
+        "Cf",
+        "Cs",
+        "Co",
+        "Cn",
+    ]
+)
+"""Every Unicode general category."""
+
+REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+"""The Unicode general categories no id, name or text may hold (see the module docstring)."""
+
+_WHY = {
+    "Cc": "a control character",
+    "Cf": "an invisible format character",
+    "Cs": "a lone surrogate, which is not a character",
+    "Co": "a private-use character",
+    "Cn": f"a code point unassigned in Unicode {unicodedata.unidata_version}",
+    "Zl": "a line separator",
+    "Zp": "a paragraph separator",
+    "Zs": "white space",
+}
+
+
+def excerpt(value: Any, limit: int = 40) -> str:
+    """Quote at most *limit* characters of *value*, safely for any value and any size.
+
+    Examples:
+        >>> excerpt("x" * 1000, limit=5)
+        "'xxxxx'… (1,000 characters)"
+        >>> excerpt(10**5000)
+        'an integer of about 5,000 digits'
+    """
+    if isinstance(value, str):
+        if len(value) <= limit:
+            return repr(value)
+        return f"{value[:limit]!r}… ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:  # noqa: PLR2004
+        # str() of a huge int is slow, and refused past 4,300 digits.
+        return f"an integer of about {round(value.bit_length() * 0.30103):,} digits"
+    if isinstance(value, int | float | bool | type(None)):
+        return repr(value)
+    return f"a {type(value).__name__}"
+
+
+@attrs.frozen(kw_only=True)
+class TextRule:
+    r"""What one kind of text may hold: its name, longest length, spaces and controls allowed.
+
+    Examples:
+        >>> NAME.problem("Mistral\u202eIA")
+        'must not contain U+202E RIGHT-TO-LEFT OVERRIDE (an invisible format character) at position
+        7'
+        >>> ID.allows(" "), NAME.allows(" "), TEXT.allows("\n"), NAME.allows("\n")
+        (False, True, True, False)
+    """
+
+    what: str
+    limit: int
+    spaces: bool
+    controls: frozenset[str] = frozenset()
+    categories: frozenset[str] = attrs.field(init=False)
+    """The Unicode general categories this kind of text may hold."""
+    _without_controls: dict[int, None] = attrs.field(init=False, repr=False)
+
+    @categories.default
+    def _categories(self) -> frozenset[str]:
+        return CATEGORIES - REFUSED_CATEGORIES - (frozenset() if self.spaces else {"Zs"})
+
+    @_without_controls.default
+    def _drop_controls(self) -> dict[int, None]:
+        return dict.fromkeys(map(ord, self.controls))
+
+    def allows(self, char: str) -> bool:
+        """Tell whether this kind of text may hold the character *char*."""
+        return char in self.controls or unicodedata.category(char) in self.categories
+
+    def problem(self, value: Any) -> str | None:
+        """Say what is wrong with *value* as this kind of text (``None``: nothing)."""
+        if not isinstance(value, str):
+            return f"must be a string (got {type(value).__name__})"
+        if len(value) > self.limit:
+            return f"{self.what} is {len(value):,} characters; at most {self.limit:,}"
+        if not value or value.isspace():
+            return f"{self.what} must not be empty"
+        # isprintable() is false for every category refused, and for white space but the
+        # ASCII space: checked in C, it clears almost all text without a look at each character.
+        probe = value.translate(self._without_controls) if self.controls else value
+        if probe.isprintable() and (self.spaces or " " not in value):
+            return None
+        for position, char in enumerate(value):
+            if not self.allows(char):
+                category = unicodedata.category(char)
+                label = unicodedata.name(char, "")
+                named = f"U+{ord(char):04X}{' ' + label if label else ''}"
+                return f"must not contain {named} ({_WHY[category]}) at position {position}"
+        return None
+
+
+ID = TextRule(what="an id", limit=MAX_ID, spaces=False)
+"""Ids: 1 to 200 characters, no white space, no refused character."""
+
+NAME = TextRule(what="a name", limit=MAX_NAME, spaces=True)
+"""Names, titles, aliases: one line of at most 500 characters, no refused character."""
+
+TEXT = TextRule(what="text", limit=MAX_TEXT, spaces=True, controls=frozenset("\n\t"))
+"""Free text (notes, statements, descriptions): may also hold newlines and tabs."""
+
 
 def fail(attribute: attrs.Attribute[Any], message: str) -> DataError:
     """Build the error for a bad value of *attribute*."""
     return DataError.single(attribute.name, message)
 
 
-def _text(limit: int, what: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+def _text(rule: TextRule) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, str):
-            raise fail(attribute, f"must be a string (got {type(value).__name__})")
-        if not value.strip():
-            raise fail(attribute, f"{what} must not be empty")
-        if len(value) > limit:
-            raise fail(attribute, f"{what} is {len(value):,} characters; at most {limit:,}")
+        problem = rule.problem(value)
+        if problem is not None:
+            raise fail(attribute, problem)
 
     return check
 
 
-name = _text(MAX_NAME, "a name")
-text = _text(MAX_TEXT, "text")
+record_id = _text(ID)
+name = _text(NAME)
+text = _text(TEXT)
 
 
-def optional_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Check an optional free-text field."""
-    if value is not None:
-        text(instance, attribute, value)
+def optional(
+    check: Callable[[Any, attrs.Attribute[Any], Any], None],
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """Allow ``None`` besides what *check* allows."""
+
+    def check_optional(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return check_optional
 
 
-def record_id(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Check an id: 1 to 200 characters, no white space."""
-    if not isinstance(value, str):
-        raise fail(attribute, f"must be a string id (got {type(value).__name__})")
-    # split() == [value]: non-empty and free of white space, checked in C.
-    if value.split() != [value] or len(value) > MAX_ID:
-        raise fail(
-            attribute, f"{value[:MAX_ID]!r} is not an id (1 to {MAX_ID} characters, no white space)"
-        )
+optional_text = optional(text)
+optional_id = optional(record_id)
 
 
-def optional_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Check an optional id."""
-    if value is not None:
-        record_id(instance, attribute, value)
+def _each(
+    rule: TextRule, what: str, *, unique: bool
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise fail(attribute, f"must be a tuple of {what} (got {type(value).__name__})")
+        seen: set[str] = set()
+        for i, item in enumerate(value):
+            problem = rule.problem(item)
+            if problem is not None:
+                raise DataError.single(f"{attribute.name}[{i}]", problem)
+            if unique and item in seen:
+                raise DataError.single(f"{attribute.name}[{i}]", f"{excerpt(item)} is listed twice")
+            seen.add(item)
+
+    return check
 
 
-def ids(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Check a tuple of ids: each one valid, none repeated."""
-    if not isinstance(value, tuple):
-        raise fail(attribute, f"must be a tuple of ids (got {type(value).__name__})")
-    seen: set[str] = set()
-    for i, item in enumerate(value):
-        if not isinstance(item, str) or item.split() != [item] or len(item) > MAX_ID:
-            raise DataError.single(f"{attribute.name}[{i}]", f"{str(item)[:MAX_ID]!r} is not an id")
-        if item in seen:
-            raise DataError.single(f"{attribute.name}[{i}]", f"{item!r} is listed twice")
-        seen.add(item)
+ids = _each(ID, "ids", unique=True)
+"""Check a tuple of ids: each one valid, none repeated."""
 
-
-def names(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Check a tuple of names (aliases): each one a non-empty string."""
-    if not isinstance(value, tuple):
-        raise fail(attribute, f"must be a tuple of names (got {type(value).__name__})")
-    for i, item in enumerate(value):
-        if not isinstance(item, str) or not item.strip() or len(item) > MAX_NAME:
-            raise DataError.single(
-                f"{attribute.name}[{i}]",
-                f"an alias must be a non-empty string of at most {MAX_NAME} characters",
-            )
+names = _each(NAME, "names", unique=False)
+"""Check a tuple of names (aliases): each one a valid name."""
 
 
 def instance(
@@ -136,6 +279,6 @@ def enum_value(kind: type[E]) -> Callable[[Any], E]:
             return kind(value)
         except (ValueError, TypeError):
             allowed = ", ".join(repr(m.value) for m in kind)
-            raise DataError.single("", f"{str(value)[:40]!r} is not one of {allowed}") from None
+            raise DataError.single("", f"{excerpt(value)} is not one of {allowed}") from None
 
     return read

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from aiecosys import _arguments as check
 from aiecosys._lookups import close
 from aiecosys._model import Claim, Company, Record, Verdict
 from aiecosys.exceptions import NotFound
@@ -19,7 +20,7 @@ __all__ = ["claims_about", "with_verdict"]
 def with_verdict(claims: Iterable[Claim], verdict: Verdict | str | None) -> tuple[Claim, ...]:
     """Return *claims* (those with *verdict* if given), by id."""
     if verdict is not None:
-        wanted = verdict if isinstance(verdict, Verdict) else Verdict(verdict)
+        wanted = check.choice(verdict, Verdict, "verdict")
         claims = (c for c in claims if c.verdict is wanted)
     return tuple(sorted(claims, key=lambda c: c.id))
 
@@ -35,7 +36,7 @@ def claims_about(
 def _subject_ids(index: Index, entity: str | Record) -> set[str]:
     ids: set[str] = set()
     if not isinstance(entity, str):
-        ids.add(entity.id)
+        ids.add(check.key(entity, Record, "entity"))
     elif entity in index.by_id:
         ids.add(entity)
     else:

@@ -14,6 +14,11 @@ How each type is encoded (see `configure_converter`):
 - ``PartialDate`` is a string at its own precision (``"2023"``, ``"2023-06"``, ``"2023-06-13"``);
 - enums are their values; tuples are arrays; strings, booleans and integers are strict
   (``1`` is not a string, ``"false"`` is not a boolean).
+
+Reading is strict about the JSON itself too: a key said twice in one object, ``NaN`` and
+``Infinity`` (which JSON does not allow) and integers beyond an amount's bounds are errors that
+name their path, like every other problem; error messages quote at most a short excerpt of a
+bad value.
 """
 
 from __future__ import annotations
@@ -21,6 +26,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import math
+import os
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import Enum
@@ -31,13 +40,13 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 import attrs
 
 from aiecosys._atomic import write_text
-from aiecosys._checks import enum_value
+from aiecosys._checks import enum_value, excerpt
 from aiecosys._dates import PartialDate
 from aiecosys._ecosystem import Ecosystem
 from aiecosys._fastread import structure_all
 from aiecosys._model import COLLECTIONS
 from aiecosys._progress import Progress, report
-from aiecosys.exceptions import DataError, Problem
+from aiecosys.exceptions import ArgumentTypeError, DataError, Problem
 
 if TYPE_CHECKING:
     # cattrs is imported on the first read or write, not with aiecosys.
@@ -60,6 +69,9 @@ def _strict(kind: type[Any], label: str) -> Callable[[Any, Any], Any]:
 
 
 def _json_type(value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        # Only NaN and Infinity are floats here: other decimal literals are read as Decimal.
+        return f"{_constant(value)}, which is not a number aiecosys accepts"
     names = {
         bool: "a boolean",
         int: "a number",
@@ -73,22 +85,21 @@ def _json_type(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _structure_decimal(value: Any, _: Any) -> Decimal:
+def _constant(value: float) -> str:
+    return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+
+
+def _structure_decimal(value: Any, _: Any) -> Any:
     return _read_decimal(value)
 
 
-def _read_decimal(value: Any) -> Decimal:
+def _read_decimal(value: Any) -> Any:
+    # Money checks the text and the bounds of an amount (once, for both reading paths).
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
         raise DataError.single(
             "", f"must be a number or a string of digits (got {_json_type(value)})"
         )
-    try:
-        result = Decimal(value)
-    except ArithmeticError:
-        raise DataError.single("", f"{str(value)[:40]!r} is not a number") from None
-    if not result.is_finite():
-        raise DataError.single("", f"must be a finite number (got {value!r})")
-    return result
+    return value
 
 
 def _structure_date(value: Any, _: Any) -> PartialDate:
@@ -179,7 +190,7 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
         for sub in without:
             yield from _problems(sub, path)
     elif isinstance(error, ForbiddenExtraKeysError):
-        keys = ", ".join(repr(k) for k in sorted(error.extra_fields))
+        keys = ", ".join(excerpt(k) for k in sorted(error.extra_fields)[:5])
         yield Problem(
             path, f"unknown key {keys}" if len(error.extra_fields) == 1 else f"unknown keys {keys}"
         )
@@ -188,11 +199,19 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
     elif isinstance(error, KeyError):
         yield Problem(path, "required field missing")
     else:
-        yield Problem(path, f"invalid value ({type(error).__name__}: {error})")
+        yield Problem(path, f"invalid value ({type(error).__name__}: {excerpt(str(error), 80)})")
 
 
 def from_document(document: Any, *, source: str | None = None) -> Ecosystem:
-    """Build an ecosystem from a parsed JSON document; raise ``DataError`` listing every problem."""
+    """Build an ecosystem from a parsed JSON document; raise ``DataError`` listing every problem.
+
+    The document is left as it was given.
+    """
+    return _from_document(document, source=source, owned=False)
+
+
+def _from_document(document: Any, *, source: str | None, owned: bool) -> Ecosystem:
+    """Build an ecosystem; an *owned* document may be emptied as it is read, to save memory."""
     if not isinstance(document, dict):
         raise DataError(
             [Problem("", f"the file must hold a JSON object (got {_json_type(document)})")],
@@ -200,24 +219,30 @@ def from_document(document: Any, *, source: str | None = None) -> Ecosystem:
         )
     fmt = document.get("format")
     if fmt != FORMAT:
-        message = (
-            "missing; expected 'aiecosys/1'"
-            if fmt is None
-            else f"unknown format {str(fmt)[:40]!r}; this version of aiecosys reads {FORMAT!r}"
-        )
+        if fmt is None:
+            message = "missing; expected 'aiecosys/1'"
+        elif not isinstance(fmt, str):
+            message = f"must be {FORMAT!r} (got {_json_type(fmt)})"
+        else:
+            message = f"unknown format {excerpt(fmt)}; this version of aiecosys reads {FORMAT!r}"
         raise DataError([Problem("format", message)], source=source)
     found: list[Problem] = [
-        Problem(str(k)[:60], "unknown key") for k in document if k not in _TOP_KEYS
+        Problem(_key_path(k), "unknown key") for k in document if k not in _TOP_KEYS
     ]
     version = document.get("version")
     if version is not None and not isinstance(version, str):
         found.append(Problem("version", f"must be a string (got {_json_type(version)})"))
     with _collector_paused():
-        return _build(document, found, version, source)
+        return _build(document, found, version, source, owned=owned)
 
 
 def _build(
-    document: dict[str, Any], found: list[Problem], version: Any, source: str | None
+    document: dict[str, Any],
+    found: list[Problem],
+    version: Any,
+    source: str | None,
+    *,
+    owned: bool,
 ) -> Ecosystem:
     converter = make_converter()
     collections: dict[str, Any] = {}
@@ -229,6 +254,7 @@ def _build(
             converter=converter,
             decimal=_read_decimal,
             explain=_problems,
+            release=owned,
         )
         found.extend(problems)
     if found:
@@ -271,8 +297,92 @@ def to_document(ecosystem: Ecosystem) -> dict[str, Any]:
     return document
 
 
-def _reject_constant(name: str) -> Any:
-    raise DataError.single("", f"{name} is not a number aiecosys accepts")
+_MAX_DEPTH = 100
+"""An aiecosys/1 document is 6 levels deep; a deeper one is reported where it passes this."""
+
+_MAX_INT_DIGITS = 40
+"""A longer JSON integer is read as a Decimal: exact, and refused with its path where it is
+out of bounds (Python refuses to read integers of more than 4,300 digits at all)."""
+
+
+def _read_int(text: str) -> int | Decimal:
+    return int(text) if len(text) <= _MAX_INT_DIGITS else Decimal(text)
+
+
+class _Repeated(dict[str, Any]):
+    """A JSON object that gave some of its keys more than once (``keys`` says which)."""
+
+    __slots__ = ("keys_repeated",)
+    keys_repeated: list[tuple[str, int]]
+
+
+def _decoder() -> tuple[json.JSONDecoder, list[_Repeated]]:
+    """Return a JSON decoder that marks the objects with a repeated key, and that list."""
+    repeated: list[_Repeated] = []
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) == len(pairs):
+            return obj
+        marked = _Repeated(obj)
+        counts = Counter(key for key, _ in pairs)
+        marked.keys_repeated = [(k, n) for k, n in counts.items() if n > 1]
+        repeated.append(marked)
+        return marked
+
+    decoder = json.JSONDecoder(object_pairs_hook=build, parse_float=Decimal, parse_int=_read_int)
+    return decoder, repeated
+
+
+def _key_path(key: str, parent: str = "") -> str:
+    """The path of *key* under *parent*: the key itself, or a quoted excerpt if it is odd."""
+    plain = key.isidentifier() and len(key) <= 60  # noqa: PLR2004
+    name = key if plain else excerpt(key)
+    return f"{parent}.{name}" if parent else name
+
+
+def _repeated_keys(document: Any) -> list[Problem]:
+    """Find every object of *document* with a repeated key, and say where it is."""
+    found: list[Problem] = []
+    stack: list[tuple[str, Any]] = [("", document)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, _Repeated):
+            for key, count in node.keys_repeated:
+                found.append(
+                    Problem(
+                        _key_path(key, path),
+                        f"the key is given {count} times in one object; a key may be given once",
+                    )
+                )
+        if isinstance(node, dict):
+            stack.extend((_key_path(k, path), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in enumerate(node))
+    return sorted(found, key=lambda p: p.path)
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep(text: str) -> Problem:
+    """Say where *text* first nests deeper than _MAX_DEPTH (it is known to nest very deep)."""
+    depth = 0
+    for token in _TOKEN.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth > _MAX_DEPTH:
+                line = text.count("\n", 0, token.start()) + 1
+                column = token.start() - text.rfind("\n", 0, token.start())
+                return Problem(
+                    "",
+                    f"nested more than {_MAX_DEPTH} levels deep at line {line}, column {column} "
+                    "(an aiecosys/1 file is 6 levels deep)",
+                )
+        elif mark in "]}":
+            depth -= 1
+    return Problem("", "nested too deeply to read")
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> Ecosystem:
@@ -289,8 +399,11 @@ def loads(text: str | bytes, *, source: str | None = None) -> Ecosystem:
             raise DataError(
                 [Problem("", f"not UTF-8 text (byte {error.start}: {error.reason})")], source=source
             ) from None
+    if not isinstance(text, str):
+        raise ArgumentTypeError("text", f"must be str or bytes (got {type(text).__name__})")
+    decoder, repeated = _decoder()
     try:
-        document = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        document = decoder.decode(text)
     except json.JSONDecodeError as error:
         raise DataError(
             [
@@ -300,11 +413,14 @@ def loads(text: str | bytes, *, source: str | None = None) -> Ecosystem:
             ],
             source=source,
         ) from None
-    except DataError as error:
-        raise DataError(error.problems, source=source) from None
-    except (ValueError, RecursionError) as error:
-        raise DataError([Problem("", f"not readable JSON: {error}")], source=source) from None
-    return from_document(document, source=source)
+    except RecursionError:
+        raise DataError([_too_deep(text)], source=source) from None
+    except ValueError as error:
+        message = f"not readable JSON: {excerpt(str(error), 80)}"
+        raise DataError([Problem("", message)], source=source) from None
+    if repeated:
+        raise DataError(_repeated_keys(document), source=source)
+    return _from_document(document, source=source, owned=True)
 
 
 def dumps(ecosystem: Ecosystem) -> str:
@@ -325,6 +441,8 @@ def load(path: str | Path, *, progress: Progress | None = None) -> Ecosystem:
         DataError: the file's content is invalid.
         OSError: the file cannot be read (``FileNotFoundError`` when it does not exist).
     """
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError("path", f"must be a str or a path (got {type(path).__name__})")
     path = Path(path)
     report(progress, f"reading {path.name}", 0, 2)
     data = path.read_bytes()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal, Unpack, overload
 
 import attrs
 
+from aiecosys import _arguments as check
 from aiecosys import _claims, _lookups, _network, _timeline, _totals
 from aiecosys._dates import DateLike
 from aiecosys._index import Index
@@ -30,7 +31,7 @@ from aiecosys._model import (
     Stage,
     Verdict,
 )
-from aiecosys.exceptions import IncompleteTotal
+from aiecosys.exceptions import ArgumentTypeError, IncompleteTotal
 
 if TYPE_CHECKING:
     from aiecosys._combine import Conflicts
@@ -153,15 +154,15 @@ class Ecosystem:
             NotFound: no company matches; ``suggestions`` holds the closest names.
             AmbiguousKey: the name belongs to several companies.
         """
-        return self._index.companies.find(key.id if isinstance(key, Company) else key)
+        return self._index.companies.find(check.key(key, Company, "company"))
 
     def investor(self, key: str | Investor) -> Investor:
         """Return the investor with id, name or alias *key* (see [`company`][aiecosys.company])."""
-        return self._index.investors.find(key.id if isinstance(key, Investor) else key)
+        return self._index.investors.find(check.key(key, Investor, "investor"))
 
     def person(self, key: str | Person) -> Person:
         """Return the person with id, name or alias *key* (see [`company`][aiecosys.company])."""
-        return self._index.people.find(key.id if isinstance(key, Person) else key)
+        return self._index.people.find(check.key(key, Person, "person"))
 
     def round(self, key: str | Round) -> Round:
         """Return the round with id *key*."""
@@ -177,7 +178,7 @@ class Ecosystem:
 
     def record(self, record_id: str) -> Record:
         """Return the record of any kind whose id is *record_id*."""
-        return _lookups.record(self._index, record_id)
+        return _lookups.record(self._index, check.key(record_id, str, "record_id"))
 
     # Queries ---------------------------------------------------------------------------------
     # Every query that takes a date places dates against it by one rule, PartialDate.timing:
@@ -192,6 +193,7 @@ class Ecosystem:
         announced "2023-12" is possibly announced by 15 December 2023). A partial *as_of*
         stands for its last day ("2023" is 31 December 2023). See [`AsOf`][aiecosys.AsOf].
         """
+        check.date(as_of, "as_of")
         found = self._index.rounds_by_company.get(self.company(company).id, ())
         return _timeline.split(found, as_of)
 
@@ -205,6 +207,7 @@ class Ecosystem:
         The rounds possibly announced by *as_of* are broken down the same way in
         ``possibly``.
         """
+        check.currency(currency)
         found = self.company(company)
         rounds = self.rounds_of(found, as_of=as_of)
         return _totals.funding_breakdown(found, rounds, currency=currency, as_of=as_of)
@@ -234,6 +237,7 @@ class Ecosystem:
             ConversionError: a round's currency or date has no ECB rate.
             IncompleteTotal: with *strict*, the total is not exact (not ``complete``).
         """
+        check.flag(strict, "strict")
         total = self.funding_breakdown(company, currency=currency, as_of=as_of).total
         if strict and not total.complete:
             raise IncompleteTotal(total)
@@ -246,6 +250,7 @@ class Ecosystem:
 
         With *as_of*, investors only in rounds possibly announced by then are in ``possibly``.
         """
+        check.flag(lead_only, "lead_only")
         rounds = self.rounds_of(company, as_of=as_of)
         return _network.investors_in(rounds, self._index, lead_only=lead_only)
 
@@ -258,6 +263,7 @@ class Ecosystem:
         ``possibly``. Results without *as_of* are kept (for the 256 investors asked about
         last): the ecosystem never changes, so asking again is immediate.
         """
+        check.date(as_of, "as_of")
         return _network.portfolio(self._index, self.investor(investor).id, as_of)
 
     def co_investors(
@@ -272,6 +278,7 @@ class Ecosystem:
         who shared only such rounds are in ``possibly``. Results without *as_of* are kept like
         [`portfolio`][aiecosys.portfolio]'s.
         """
+        check.date(as_of, "as_of")
         return _network.co_investors(self._index, self.investor(investor).id, as_of)
 
     def roles_of(self, person: str | Person, *, as_of: DateLike | None = None) -> AsOf[Role]:
@@ -287,6 +294,7 @@ class Ecosystem:
             >>> [r.title for r in roles], [r.title for r in roles.possibly]
             ([], ['Co-founder and CTO'])
         """
+        check.date(as_of, "as_of")
         return _timeline.roles_at(self.person(person).roles, as_of)
 
     def find_rounds(
@@ -313,11 +321,13 @@ class Ecosystem:
             >>> [str(r.announced) for r in found], [str(r.announced) for r in found.possibly]
             (['2023-06-13'], ['2023-12'])
         """
+        check.date(since, "since")
+        check.date(until, "until")
         return _timeline.find_rounds(
             self._index,
             company=None if company is None else self.company(company).id,
             investor=None if investor is None else self.investor(investor).id,
-            stage=None if stage is None or isinstance(stage, Stage) else Stage(stage),
+            stage=None if stage is None else check.choice(stage, Stage, "stage"),
             since=since,
             until=until,
         )
@@ -347,6 +357,7 @@ class Ecosystem:
         from aiecosys._fx import convert  # noqa: PLC0415 - FX tables load on first use
         from aiecosys._reports import PricedRound  # noqa: PLC0415 - rarely needed
 
+        check.currency(currency)
         found = self.find_rounds(
             company=company, investor=investor, stage=stage, since=since, until=until
         )
@@ -437,6 +448,7 @@ class Ecosystem:
         """
         from aiecosys._reports import label  # noqa: PLC0415 - rarely needed
 
+        check.key(record, Record, "record")
         return label(self, record)
 
     def claims_about(
@@ -467,6 +479,9 @@ class Ecosystem:
         """
         from aiecosys._summary import summary  # noqa: PLC0415 - a report, rarely asked
 
+        check.currency(currency)
+        check.count(top, "top")
+        check.date(as_of, "as_of")
         return summary(self, self._index, currency=currency, top=top, as_of=as_of)
 
     # New ecosystems from this one --------------------------------------------------------------
@@ -487,8 +502,12 @@ class Ecosystem:
             >>> both.company("Acme AI").id, len(both.companies) - len(aiecosys.load().companies)
             ('company:acme', 1)
         """
-        from aiecosys._combine import merge  # noqa: PLC0415 - rarely needed
+        from aiecosys._combine import Conflicts, merge  # noqa: PLC0415 - rarely needed
 
+        if not isinstance(other, Ecosystem):
+            kind = type(other).__name__
+            raise ArgumentTypeError("other", f"must be an Ecosystem (got {kind})")
+        check.choice(conflicts, Conflicts, "conflicts")
         return merge(self, other, conflicts=conflicts)
 
     def with_records(self, *records: Record, replace: bool = False) -> Ecosystem:
@@ -511,6 +530,7 @@ class Ecosystem:
         """
         from aiecosys._combine import with_records  # noqa: PLC0415 - rarely needed
 
+        check.flag(replace, "replace")
         return with_records(self, records, replace=replace)
 
     def subset(
@@ -548,6 +568,17 @@ class Ecosystem:
         """
         from aiecosys._subset import subset  # noqa: PLC0415 - rarely needed
 
+        check.one_or_many(companies, "companies", (str, Company), self.company)
+        check.one_or_many(investors, "investors", (str, Investor), self.investor)
+        check.one_or_many(countries, "countries", str, check.country)
+        check.one_or_many(
+            stages, "stages", (str, Stage), lambda s: check.choice(s, Stage, "stages")
+        )
+        check.one_or_many(
+            kinds, "kinds", (str, CompanyKind), lambda k: check.choice(k, CompanyKind, "kinds")
+        )
+        check.date(since, "since")
+        check.date(until, "until")
         return subset(
             self,
             companies=companies,

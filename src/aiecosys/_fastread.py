@@ -103,11 +103,13 @@ def structure_all(
     converter: cattrs.Converter,
     decimal: Reader,
     explain: Callable[[BaseException, str], Iterable[Problem]],
+    release: bool = False,
 ) -> tuple[tuple[Any, ...], list[Problem]]:
     """Read the list *raw* of records of *kind* (the collection *name*).
 
-    Returns the records and the problems found. Each JSON object is released once read, so
-    that a large document does not stay in memory twice.
+    Returns the records and the problems found. *raw* is left as it is, unless *release* says
+    that nobody else holds it: each JSON object is then dropped from it once read, so that a
+    large document does not stay in memory twice.
     """
     if type(raw) is not list:
         try:
@@ -124,7 +126,8 @@ def structure_all(
         except Exception:  # noqa: BLE001 - the detailed path below says what is wrong
             start = i
             break
-        raw[i] = None
+        if release:
+            raw[i] = None
     problems: list[Problem] = []
     for j in range(start, len(raw)):
         try:

@@ -8,6 +8,7 @@ needs it.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ import attrs
 
 from aiecosys._dates import PartialDate
 from aiecosys._ecb import rate_table
-from aiecosys._money import Money
+from aiecosys._money import Money, currency_problem, exact
 from aiecosys.exceptions import ConversionError
 
 if TYPE_CHECKING:
@@ -28,6 +29,14 @@ ECB_SOURCE = "European Central Bank euro foreign exchange reference rates"
 # The ECB publishes no rate on weekends and TARGET holidays; look this far back for one.
 _MAX_GAP_DAYS = 10
 _CENT = Decimal("0.01")
+
+# currencyconverter computes cross rates (1 / source * target) in the current decimal context:
+# a fixed one, the default context's 28 digits, makes a rate the same whatever the caller's.
+_RATE_CONTEXT = decimal.Context(
+    prec=28,
+    rounding=ROUND_HALF_EVEN,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -81,8 +90,11 @@ def _rate(source: str, target: str, day: dt.date) -> tuple[Decimal, dt.date]:
         per_euro = table.rate(source, on), table.rate(target, on)
         if per_euro[0] is None or per_euro[1] is None:
             continue
-        # As currencyconverter computes it: 1 / (source per euro) * (target per euro).
-        return Decimal(1) / per_euro[0] * per_euro[1], dt.date(on.year, on.month, on.day)
+        # As currencyconverter computes it: 1 / (source per euro) * (target per euro), in a
+        # fixed context so that the caller's decimal context never changes a rate.
+        with decimal.localcontext(_RATE_CONTEXT):
+            rate = Decimal(1) / per_euro[0] * per_euro[1]
+        return rate, dt.date(on.year, on.month, on.day)
     raise ConversionError(
         f"no ECB rate for {source}/{target} within {_MAX_GAP_DAYS} days before {day}"
     )
@@ -104,10 +116,11 @@ def convert(money: Money, currency: str, *, on: dt.date | PartialDate | str) -> 
         >>> print(c.converted, c.rate_date)
         EUR 92.76 2023-06-09
     """
-    from aiecosys._money import is_currency_code  # noqa: PLC0415
-
-    if not is_currency_code(currency):
-        raise ConversionError(f"{currency!r} is not an ISO 4217 code")
+    if not isinstance(money, Money):
+        raise ConversionError(f"can only convert Money (got {type(money).__name__})")
+    problem = currency_problem(currency)
+    if problem is not None:
+        raise ConversionError(f"currency {problem}")
     day: pendulum.Date | dt.date = PartialDate.of(on).first_day
     if currency == money.currency:
         rate, source = Decimal(1), "same currency"
@@ -116,8 +129,9 @@ def convert(money: Money, currency: str, *, on: dt.date | PartialDate | str) -> 
     else:
         rate, rate_date = _rate(money.currency, currency, day)
         source = ECB_SOURCE
-        amount = (money.amount * rate).quantize(_CENT, rounding=ROUND_HALF_EVEN)
-        converted = Money(amount=amount, currency=currency)
+        with exact():
+            amount = (money.amount * rate).quantize(_CENT, rounding=ROUND_HALF_EVEN)
+            converted = Money(amount=amount, currency=currency)
     return Conversion(
         original=money, converted=converted, rate=rate, rate_date=rate_date, source=source
     )

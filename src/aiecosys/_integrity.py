@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from aiecosys._checks import NAME
 from aiecosys._model import COLLECTIONS, Claim, Company, Investor, Person, Record, Round, Source
 from aiecosys.exceptions import DataError, Problem
 
@@ -41,6 +42,7 @@ def problems(records: Records) -> list[Problem]:
     found = _duplicate_ids(records)
     found += _unknown_references(records)
     found += _round_problems(records)
+    found += _parent_cycles(records)
     return found
 
 
@@ -180,10 +182,50 @@ def checked(given: dict[str, Any], version: object) -> dict[str, tuple[Any, ...]
             for i, item in enumerate(lists[name])
             if not isinstance(item, kind)
         )
-    if version is not None and not isinstance(version, str):
-        found.append(Problem("version", "must be a string or None"))
+    if version is not None and (problem := NAME.problem(version)) is not None:
+        found.append(Problem("version", problem))
     if not found:
         found = problems(Records(**lists))
     if found:
         raise DataError(found)
     return lists
+
+
+_SHOWN = 8  # companies named in the message about a cycle of parents
+
+
+def _parent_cycles(records: Records) -> list[Problem]:
+    """Report every cycle of parents (a company that is, through its parents, its own parent).
+
+    Each cycle is reported once, at the first of its companies in the input, naming them all.
+    """
+    index = {c.id: i for i, c in enumerate(records.companies)}
+    parent = {c.id: c.parent for c in records.companies if c.parent in index}
+    found: list[Problem] = []
+    done: set[str] = set()  # companies whose chain of parents is known to end (or was reported)
+    for start in parent:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        here: str | None = start
+        while here is not None and here not in done and here not in on_chain:
+            chain.append(here)
+            on_chain.add(here)
+            here = parent.get(here)
+        if here is not None and here in on_chain:
+            cycle = chain[chain.index(here) :]
+            first = min(cycle, key=index.__getitem__)
+            turn = cycle.index(first)
+            ordered = cycle[turn:] + cycle[:turn]
+            shown = [*ordered[:_SHOWN], first] if len(ordered) <= _SHOWN else ordered[:_SHOWN]
+            named = " -> ".join(repr(c) for c in shown)
+            if len(ordered) > _SHOWN:
+                named += f" -> … ({len(ordered)} companies in all)"
+            found.append(
+                Problem(
+                    f"companies[{index[first]}].parent",
+                    f"the parents form a cycle: {named} (each company's parent is the next; "
+                    "no company can own itself)",
+                )
+            )
+        done.update(chain)
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeVar
 
+from aiecosys import _arguments as check
 from aiecosys._model import Record
 from aiecosys.exceptions import NotFound
 
@@ -25,7 +26,7 @@ def close(key: str, candidates: Iterable[str]) -> list[str]:
 
 def exact(index: Index, kind: type[T], label: str, key: str | T) -> T:
     """Return the record of *kind* whose id is *key* (or *key*'s id)."""
-    wanted = key.id if isinstance(key, kind) else str(key)
+    wanted = check.key(key, kind, label)
     found = index.by_id.get(wanted)
     if not isinstance(found, kind):
         ids = [r.id for r in index.by_id.values() if isinstance(r, kind)]

@@ -167,7 +167,7 @@ class InvestorKind(enum.Enum):
 
 
 @cache
-def _country_codes() -> frozenset[str]:
+def country_codes() -> frozenset[str]:
     import pycountry  # noqa: PLC0415 - its database is only needed when a country is given
 
     return frozenset(c.alpha_2 for c in pycountry.countries)
@@ -176,8 +176,9 @@ def _country_codes() -> frozenset[str]:
 def _check_country(_: Any, field: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
-    if not isinstance(value, str) or value not in _country_codes():
-        raise check.fail(field, f"{str(value)[:20]!r} is not an ISO 3166-1 alpha-2 country code")
+    if not isinstance(value, str) or value not in country_codes():
+        shown = check.excerpt(value, 20)
+        raise check.fail(field, f"{shown} is not an ISO 3166-1 alpha-2 country code")
 
 
 def _check_url(_: Any, field: attrs.Attribute[Any], value: Any) -> None:
@@ -555,6 +556,11 @@ class Claim:
     verdict: Verdict = attrs.field(validator=check.instance(Verdict))
     evidence: tuple[str, ...] = attrs.field(default=(), validator=check.ids)
     explanation: str | None = attrs.field(default=None, validator=check.optional_text)
+
+    @subject.validator
+    def _not_about_itself(self, field: attrs.Attribute[Any], value: str) -> None:
+        if value == self.id:
+            raise check.fail(field, "a claim cannot be about itself")
 
     @evidence.validator
     def _evidence_decides(self, field: attrs.Attribute[Any], value: tuple[str, ...]) -> None:

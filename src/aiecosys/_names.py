@@ -7,9 +7,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Generic, Protocol, TypeVar
 
+from aiecosys._checks import MAX_NAME
 from aiecosys.exceptions import AmbiguousKey, NotFound
 
 __all__ = ["NameIndex", "normalise"]
+
+# No id, name or alias is longer (see _checks): a longer key names nothing, and is not folded.
+_LONGEST = MAX_NAME
 
 
 def normalise(name: str) -> str:
@@ -59,7 +63,7 @@ class NameIndex(Generic[R]):
     def get(self, key: str) -> R | None:
         """Return the record *key* names, ``None`` if none; raise if it names several."""
         found = self.by_id.get(key)
-        if found is not None:
+        if found is not None or len(key) > _LONGEST:
             return found
         ids = self._by_name.get(normalise(key), ())
         if len(ids) > 1:
@@ -75,6 +79,8 @@ class NameIndex(Generic[R]):
 
     def suggest(self, key: str, limit: int = 3) -> list[str]:
         """Return the display names closest to *key*, best first."""
+        if len(key) > _LONGEST:  # no name is this long: nothing is close to it
+            return []
         close = difflib.get_close_matches(normalise(key), self._by_name, n=limit, cutoff=0.6)
         out: list[str] = []
         for match in close:

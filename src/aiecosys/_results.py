@@ -10,7 +10,6 @@ are kept apart ([`AsOf`][aiecosys.AsOf], ``possibly`` fields), following
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 from typing import Generic, TypeVar, overload
 
 import attrs
@@ -213,10 +212,8 @@ class CompanyTotal:
 
 
 def _sum(amounts: Sequence[FundedRound], currency: str) -> Money:
-    return Money(
-        amount=sum((f.conversion.converted.amount for f in amounts), Decimal(0)),
-        currency=currency,
-    )
+    # Money.sum adds exactly, whatever the caller's decimal context.
+    return Money.sum((f.conversion.converted for f in amounts), currency=currency)
 
 
 @attrs.frozen(kw_only=True)

@@ -29,7 +29,10 @@ def summary(
             ranked.append(total)
         elif total.rounds or total.uncertain:
             unranked.append(total)
-    ranked.sort(key=lambda t: (-t.known.amount if t.known else 0, *keys[t.company.id]))
+    # Two stable sorts, by name then by amount: negating a Decimal would round it in the
+    # caller's decimal context.
+    ranked.sort(key=lambda t: keys[t.company.id])
+    ranked.sort(key=lambda t: t.known.amount if t.known else 0, reverse=True)
     activity = []
     for investor in eco.investors:
         rounds = split(index.rounds_by_investor.get(investor.id, ()), as_of)

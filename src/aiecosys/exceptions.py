@@ -15,10 +15,12 @@ if TYPE_CHECKING:
 __all__ = [
     "AiecosysError",
     "AmbiguousKey",
+    "ArgumentTypeError",
     "ConversionError",
     "CurrencyMismatch",
     "DataError",
     "IncompleteTotal",
+    "InvalidArgument",
     "MissingDependency",
     "NotFound",
     "Problem",
@@ -140,7 +142,7 @@ class NotFound(AiecosysError, LookupError):
         self.kind = kind
         self.key = key
         self.suggestions = tuple(suggestions)
-        message = f"no {kind} {key!r}"
+        message = f"no {kind} {_quote(key)}"
         if self.suggestions:
             message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(message)
@@ -164,11 +166,49 @@ class AmbiguousKey(AiecosysError, LookupError):
         self.key = key
         self.candidates = tuple(candidates)
         listed = ", ".join(repr(c) for c in self.candidates)
-        super().__init__(f"{key!r} names more than one {kind}: {listed}; use an id")
+        super().__init__(f"{_quote(key)} names more than one {kind}: {listed}; use an id")
 
     def __str__(self) -> str:
         """Render the message (``LookupError`` would quote it)."""
         return str(self.args[0])
+
+
+class InvalidArgument(AiecosysError, ValueError):
+    """A function was given an argument outside its range or vocabulary.
+
+    ``argument`` names it; ``suggestions`` holds the closest valid values, best first.
+
+    Examples:
+        >>> err = InvalidArgument("stage", "'seeed' is not a stage", ["seed"])
+        >>> print(err)
+        stage: 'seeed' is not a stage; did you mean 'seed'?
+        >>> isinstance(err, ValueError)
+        True
+    """
+
+    def __init__(self, argument: str, message: str, suggestions: Iterable[str] = ()) -> None:
+        """Say what is wrong with *argument*, and what it may have meant."""
+        self.argument = argument
+        self.suggestions = tuple(suggestions)
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(f"{argument}: {message}")
+
+
+class ArgumentTypeError(AiecosysError, TypeError):
+    """A function was given an argument of the wrong type; ``argument`` names it.
+
+    Examples:
+        >>> print(ArgumentTypeError("top", "must be an int (got str)"))
+        top: must be an int (got str)
+        >>> isinstance(ArgumentTypeError("top", "…"), TypeError)
+        True
+    """
+
+    def __init__(self, argument: str, message: str) -> None:
+        """Say what *argument* should have been."""
+        self.argument = argument
+        super().__init__(f"{argument}: {message}")
 
 
 class CurrencyMismatch(AiecosysError, ValueError):
@@ -226,3 +266,9 @@ class WriteError(AiecosysError, OSError):
     def __str__(self) -> str:
         """Render as ``cannot write PATH: reason``."""
         return f"cannot write {self.filename}: {self.strerror}"
+
+
+def _quote(key: object) -> str:
+    """Quote a key the user gave, cut short if it is long (an error message stays short)."""
+    text = key if isinstance(key, str) else type(key).__name__
+    return repr(text) if len(text) <= 80 else f"{text[:80]!r}… ({len(text):,} characters)"  # noqa: PLR2004

@@ -5,6 +5,10 @@ Install with ``pip install aiecosys[hypothesis]``. Every strategy builds valid v
 with several currencies, partial dates, undisclosed amounts and investors shared between rounds, so
 that co-investment actually occurs.
 
+The values include the hard cases: amounts with up to 18 decimal places and at the edges of
+their bounds, names and ids from the whole range of characters the text rules allow (every
+script, symbol and space), dates at year, month and day precision mixed.
+
 Examples:
     >>> from hypothesis import given
     >>> from aiecosys import strategies as aist
@@ -20,15 +24,18 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
+from aiecosys._checks import ID, NAME
 from aiecosys._dates import PartialDate, Precision
 from aiecosys._ecosystem import Ecosystem
 from aiecosys._model import (
+    MAX_ROUND_AMOUNT,
+    MAX_VALUATION,
     Claim,
     Company,
     CompanyKind,
@@ -45,11 +52,12 @@ from aiecosys._model import (
     ValuationBasis,
     Verdict,
 )
-from aiecosys._money import Money
+from aiecosys._money import MAX_INTEGER_DIGITS, MAX_PLACES, Money, exact
 from aiecosys._names import normalise
 
 __all__ = [
     "ECB_CURRENCIES",
+    "amounts",
     "claims",
     "companies",
     "ecosystems",
@@ -69,17 +77,72 @@ ECB_CURRENCIES: tuple[str, ...] = ("EUR", "USD", "GBP", "JPY", "CHF")
 _LETTERS = st.characters(categories=("Lu", "Ll", "Nd"), max_codepoint=0x2FF)
 
 
+def _characters(categories: frozenset[str]) -> st.SearchStrategy[str]:
+    # The categories come from the rule the validators apply (aiecosys._checks): what is
+    # drawn is exactly what a record accepts, from the whole of Unicode.
+    return st.characters(categories=sorted(categories))  # type: ignore[arg-type]
+
+
 def names(*, max_size: int = 24) -> st.SearchStrategy[str]:
-    """Names of letters (some accented), digits and single spaces."""
-    word = st.text(_LETTERS, min_size=1, max_size=8)
-    return st.lists(word, min_size=1, max_size=3).map(" ".join).filter(lambda n: len(n) <= max_size)
+    """Names of one to three words joined by single spaces.
+
+    Words are plain letters and digits (some accented), or any characters the name rule
+    allows: letters of every script, marks, digits, punctuation, symbols and spaces.
+    """
+    plain = st.text(_LETTERS, min_size=1, max_size=8)
+    wide = st.text(_characters(NAME.categories - {"Zs"}), min_size=1, max_size=8)
+    word = plain | wide | st.builds("".join, st.lists(plain | wide, min_size=2, max_size=2))
+    return (
+        st.lists(word, min_size=1, max_size=3)
+        .map(" ".join)
+        .filter(lambda n: len(n) <= max_size and NAME.problem(n) is None)
+    )
 
 
 def record_ids(prefix: str) -> st.SearchStrategy[str]:
-    """Ids such as ``company:a1b2``."""
-    return st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12).map(
-        lambda s: f"{prefix}:{s}"
-    )
+    """Ids such as ``company:a1b2``, some of them with any characters the id rule allows."""
+    plain = st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
+    wide = st.text(_characters(ID.categories), min_size=1, max_size=12)
+    return (plain | wide).map(lambda s: f"{prefix}:{s}").filter(lambda i: ID.problem(i) is None)
+
+
+def _below(bound: int) -> Decimal:
+    """The largest amount below *bound* (written out: the default context would round it)."""
+    return Decimal(f"{bound - 1}.{'9' * MAX_PLACES}")
+
+
+_LARGEST = _below(10**MAX_INTEGER_DIGITS)
+_LARGEST_ROUND = _below(MAX_ROUND_AMOUNT)
+
+
+def amounts(
+    *,
+    min_amount: Decimal | int = Decimal("1E-18"),
+    max_amount: Decimal | int = _LARGEST,
+    max_places: int = MAX_PLACES,
+) -> st.SearchStrategy[Decimal]:
+    """Exact amounts from *min_amount* to *max_amount*, with 0 to *max_places* decimals.
+
+    The bounds themselves and the amounts one smallest step inside them are drawn often, so
+    that code meets the largest and the most precise amounts a ``Money`` can hold.
+    """
+    low, high = Decimal(min_amount), Decimal(max_amount)
+
+    def with_places(places: int) -> st.SearchStrategy[Decimal]:
+        step = Decimal(1).scaleb(-places)
+        with exact():
+            # The bounds rounded inwards to this many places, and one step inside each.
+            first = low.quantize(step, rounding=ROUND_CEILING)
+            last = high.quantize(step, rounding=ROUND_FLOOR)
+            if first > last:
+                return st.nothing()
+            edges = sorted({first, last, min(first + step, last), max(last - step, first)})
+        between = st.decimals(
+            min_value=first, max_value=last, places=places, allow_nan=False, allow_infinity=False
+        )
+        return st.sampled_from(edges) | between
+
+    return st.integers(0, max_places).flatmap(with_places).filter(lambda a: low <= a <= high)
 
 
 @st.composite
@@ -105,21 +168,19 @@ def partial_dates(
 def money(
     *,
     currencies: Sequence[str] = ECB_CURRENCIES,
-    min_amount: Decimal | int = Decimal("0.01"),
-    max_amount: Decimal | int = 10**12,
-    places: int = 2,
+    min_amount: Decimal | int = Decimal("1E-18"),
+    max_amount: Decimal | int = _LARGEST_ROUND,
+    places: int = MAX_PLACES,
 ) -> st.SearchStrategy[Money]:
-    """Amounts with at most *places* decimals in one of *currencies*."""
-    amounts = st.decimals(
-        min_value=min_amount,
-        max_value=max_amount,
-        places=places,
-        allow_nan=False,
-        allow_infinity=False,
-    )
+    """Money in one of *currencies*, with at most *places* decimals.
+
+    See [`amounts`][aiecosys.strategies.amounts].
+
+    The default range is that of a round's amount: more than 0 and less than 10**15.
+    """
     return st.builds(
         lambda amount, currency: Money(amount=amount, currency=currency),
-        amounts,
+        amounts(min_amount=min_amount, max_amount=max_amount, max_places=places),
         st.sampled_from(currencies),
     )
 
@@ -189,7 +250,7 @@ def rounds(
     valued: bool = draw(st.booleans())
     if source_ids and valued:
         floor = 1 if amount is None else amount.amount
-        value = draw(st.decimals(min_value=floor, max_value=10**13, places=0))
+        value = draw(amounts(min_amount=floor, max_amount=MAX_VALUATION - 1, max_places=2))
         valuation = Valuation(
             amount=Money(amount=value, currency=amount.currency if amount else "USD"),
             basis=draw(st.sampled_from(ValuationBasis)),
