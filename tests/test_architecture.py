@@ -42,7 +42,7 @@ FORBIDDEN: dict[int, frozenset[str]] = {
     RANK["_codec"]: frozenset({"click", "sys"}),
 }
 
-KNOWN: set[tuple[str, str]] = {("_money", "_fx")}  # Money.convert: goes with issue 15 item 4
+KNOWN: set[tuple[str, str]] = set()
 """Imports that break a rule today and are on the way out (each must still exist)."""
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+import aiecosys
 from aiecosys import NotFound, load
 
 
@@ -48,7 +49,7 @@ def test_priced_rounds_convert_at_each_rounds_date_and_keep_unknown_unknown():
         if p.round.amount is None:
             assert (p.conversion, p.converted) == (None, None)
         else:
-            assert p.conversion == p.round.amount.convert("USD", on=p.round.announced)
+            assert p.conversion == aiecosys.convert(p.round.amount, "USD", on=p.round.announced)
 
 
 def test_citations_list_every_record_and_claim_citing_the_source():

@@ -20,11 +20,7 @@ from aiecosys._checks import excerpt, fail
 from aiecosys.exceptions import CurrencyMismatch, DataError
 
 if TYPE_CHECKING:
-    import datetime as dt
     from contextlib import AbstractContextManager
-
-    from aiecosys._dates import PartialDate
-    from aiecosys._fx import Conversion
 
 __all__ = [
     "MAX_INTEGER_DIGITS",
@@ -321,17 +317,3 @@ class Money:
         """Render as ``CUR 1,234.5``."""
         with exact():
             return f"{self.currency} {self.amount:,f}"
-
-    def convert(self, currency: str, *, on: dt.date | PartialDate | str) -> Conversion:
-        """Convert to *currency* at the ECB reference rate of the day *on*.
-
-        See [`aiecosys.convert`][aiecosys.convert] for how the rate and its date are chosen.
-
-        Examples:
-            >>> c = Money(amount=105_000_000, currency="EUR").convert("USD", on="2023-06-13")
-            >>> print(c.converted, c.rate, c.rate_date)
-            USD 113,326,500.00 1.0793 2023-06-13
-        """
-        from aiecosys._fx import convert  # noqa: PLC0415 - FX tables load on first use
-
-        return convert(self, currency, on=on)
