@@ -23,7 +23,7 @@ from aiecosys._model import Company, Investment, Investor, Person, Reliability, 
 from aiecosys._money import Money
 from aiecosys.exceptions import DataError, Problem
 
-from ._cells import slug
+from ._cells import padded_date, slug
 from ._report import CrunchbaseImport, ImportReport, RowNote
 from ._table import Row
 
@@ -107,6 +107,17 @@ class Builder:
         if self.strict and lossy:
             raise _fatal(note)
         self.changed.append(note)
+
+    def founding_date(self, row: Row, column: str) -> PartialDate | None:
+        """Read an optional founding date from *column*; an unparsable one is dropped and said."""
+        text = row.get(column)
+        if not text:
+            return None
+        try:
+            return padded_date(text)
+        except ValueError as error:
+            self.change(row, f"founding date dropped: {error}", column)
+            return None
 
     def row_shape(self, row: Row) -> bool:
         """Note a ragged row; return False (after skipping it) when it has unknown extra cells."""

@@ -51,12 +51,7 @@ def _companies(b: Builder, table: Table, source: str) -> None:
         if not permalink or not row.get("name"):
             b.skip(row, "no permalink or name")
             continue
-        founded = None
-        if row.get("founded_at"):
-            try:
-                founded = padded_date(row.get("founded_at"))
-            except ValueError as error:
-                b.change(row, f"founding date dropped: {error}", "founded_at")
+        founded = b.founding_date(row, "founded_at")
         company = b.build(
             row,
             Company,

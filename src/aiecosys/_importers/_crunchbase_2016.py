@@ -124,12 +124,7 @@ def _investors(b: Builder, table: Table, source: str) -> None:
         if not row.get("uuid") or not row.get("investor_name"):
             b.skip(row, "no uuid or investor_name")
             continue
-        founded = None
-        if row.get("founded_on"):
-            try:
-                founded = padded_date(row.get("founded_on"))
-            except ValueError as error:
-                b.change(row, f"founding date dropped: {error}", "founded_on")
+        founded = b.founding_date(row, "founded_on")
         person_id = None
         if row.get("investor_type") in _PEOPLE:
             person = b.build(

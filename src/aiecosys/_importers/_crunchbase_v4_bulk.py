@@ -56,12 +56,7 @@ def _organisations(b: Builder, table: Table, source: str) -> None:
         if not row.get("uuid"):
             b.skip(row, "no uuid", "uuid")
             continue
-        founded = None
-        if row.get("founded_on"):
-            try:
-                founded = padded_date(row.get("founded_on"))
-            except ValueError as error:
-                b.change(row, f"founding date dropped: {error}", "founded_on")
+        founded = b.founding_date(row, "founded_on")
         company = b.build(
             row,
             Company,
