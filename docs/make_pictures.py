@@ -1,6 +1,9 @@
 """Draw the pictures of the bundled dataset shown in the docs (tests/test_plots.py checks them).
 
 Run: python docs/make_pictures.py
+
+The figures are drawn 8 to 9 inches wide, the width at which the docs show them, so that their
+10-point text reads at the size of the page's own small print.
 """
 
 from pathlib import Path
@@ -17,7 +20,13 @@ def pictures() -> dict[str, aiecosys.Picture]:
     return {
         "network.svg": aiecosys.plot_network(eco),
         "network-nvidia.svg": aiecosys.plot_network(eco, investor="Nvidia"),
+        "network-mistral.svg": aiecosys.plot_network(eco, company="Mistral AI"),
         "funding.svg": aiecosys.plot_funding(eco, FUNDING_COMPANIES, currency="USD"),
+        "funding-01ai.svg": aiecosys.plot_funding(eco, ["01.AI"]),
+        "funding-by-year.svg": aiecosys.plot_funding_by(eco, "year"),
+        "funding-by-quarter.svg": aiecosys.plot_funding_by(eco, "quarter", since="2023"),
+        "portfolio-nvidia.svg": aiecosys.plot_portfolio(eco, "Nvidia"),
+        "funding-dark.svg": aiecosys.plot_funding(eco, FUNDING_COMPANIES, theme="dark"),
     }
 
 

@@ -781,6 +781,8 @@ ATTACKS: list[tuple[str, tuple[Any, ...], dict[str, Any], type[AiecosysError], s
     ("total_raised", (ACME,), {"currency": "BTC"}, V, "'BTC' is not an ISO 4217 code"),
     ("total_raised", (ACME,), {"currency": "AFN"}, C, "no reference rate for AFN"),
     ("total_raised", (ALPHA,), {}, T, "(got Investor)"),
+    ("funding_by", ("month",), {}, V, "key: must be one of year, quarter"),
+    ("funding_by", (None,), {}, V, "(got None)"),
     ("investors_in", (ACME,), {"lead_only": "yes"}, T, "lead_only: must be True or False"),
     ("investors_in", (ACME,), {"lead_only": None}, T, "lead_only:"),
     ("investors_in", (ACME,), {"lead_only": 1}, T, "lead_only:"),

@@ -495,9 +495,9 @@ WRITE_CASES = [
     ),
     WriteCase(
         name="Picture.save with an unknown suffix",
-        run=_with_old("p.pdf", lambda p: picture().save(p)),
+        run=_with_old("p.jpg", lambda p: picture().save(p)),
         expect=UnsupportedFormat,
-        says="save as .svg or .png",
+        says="save as .svg, .png, .pdf",
     ),
     WriteCase(
         name="write_csv of an unknown table",

@@ -20,7 +20,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "services": ("_ecb", "_fx"),
     "queries": (
         "_results", "_index", "_lookups", "_timeline", "_totals", "_network", "_claims",
-        "_summary", "_coverage", "_reports", "_ecosystem", "_combine", "_subset",
+        "_summary", "_coverage", "_reports", "_funding_by", "_ecosystem", "_combine", "_subset",
     ),
     "formats": (
         "_codec", "_fastread", "_schema", "_tables", "_export", "_arrow", "_frames", "_graph",

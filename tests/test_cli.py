@@ -378,3 +378,49 @@ def test_person_as_of_shows_roles_held_on_that_day(tmp_path: Path):
     doc = json.loads(out)
     assert [r["title"] for r in doc["roles"]] == ["CEO"]
     assert [r["title"] for r in doc["possibly_roles"]] == ["CTO"]
+
+
+def test_funding_by_prints_a_table_and_json_that_say_what_is_unknown():
+    """funding-by year: 2015 reads 'unknown', not 0; --json has known, undisclosed, uncertain."""
+    code, out, _ = run("funding-by", "year")
+    assert code == 0
+    row_2015 = next(line for line in out.splitlines() if line.startswith("2015"))
+    assert "unknown" in row_2015
+    assert "Not complete" in out
+    code, out, _ = run("funding-by", "quarter", "--as-of", "2023-11-30", "--json")
+    result = json.loads(out)
+    q4 = next(row for row in result["rows"] if row["key"] == "2023-Q4")
+    assert "round:poolside-seed" in q4["uncertain"]
+    assert result["complete"] is False
+    library = load().funding_by("quarter", as_of="2023-11-30")
+    assert [row["key"] for row in result["rows"]] == [row.key for row in library.rows]
+    assert run("funding-by", "month")[0] == 2
+
+
+def test_plot_options_reach_the_picture(tmp_path: Path):
+    """--title, --size, --dpi, --theme and a .pdf output; a bad --size is a usage error."""
+    output = tmp_path / "p.pdf"
+    code, out, _ = run(
+        "plot",
+        "portfolio",
+        "Nvidia",
+        "--title",
+        "Nvidia",
+        "--size",
+        "6x4",
+        "--dpi",
+        "80",
+        "--theme",
+        "dark",
+        "-o",
+        str(output),
+    )
+    assert code == 0, out
+    assert output.read_bytes().startswith(b"%PDF")
+    rounds = len(load().find_rounds(investor="Nvidia"))
+    assert out.startswith(f"Drew {rounds} rounds in ")
+    code, _, err = run("plot", "funding-by", "--size", "big", "-o", str(tmp_path / "x.png"))
+    assert code == 2
+    assert "WxH" in err
+    code, out, _ = run("plot", "funding-by", "quarter", "--json", "-o", str(tmp_path / "q.svg"))
+    assert json.loads(out)["periods"] > 30

@@ -36,6 +36,7 @@ from aiecosys.exceptions import ArgumentTypeError, IncompleteTotal
 if TYPE_CHECKING:
     from aiecosys._combine import Conflicts
     from aiecosys._coverage import Coverage
+    from aiecosys._funding_by import GroupKey
     from aiecosys._reports import (
         Citations,
         CompanyProfile,
@@ -43,7 +44,14 @@ if TYPE_CHECKING:
         PersonProfile,
         PricedRound,
     )
-    from aiecosys._results import AsOf, CoInvestor, CompanyTotal, FundingBreakdown, Summary
+    from aiecosys._results import (
+        AsOf,
+        CoInvestor,
+        CompanyTotal,
+        FundingBreakdown,
+        FundingBy,
+        Summary,
+    )
     from aiecosys._subset import RecordFilters
 
 __all__ = ["DateLike", "Ecosystem", "Record"]
@@ -211,6 +219,42 @@ class Ecosystem:
         found = self.company(company)
         rounds = self.rounds_of(found, as_of=as_of)
         return _totals.funding_breakdown(found, rounds, currency=currency, as_of=as_of)
+
+    def funding_by(
+        self,
+        key: GroupKey | str,
+        *,
+        currency: str = "USD",
+        as_of: DateLike | None = None,
+    ) -> FundingBy:
+        """Group all funding by ``"year"``, ``"quarter"``, ``"country"``, ``"stage"``,
+        ``"investor"`` or ``"company"``: one [`FundingGroup`][aiecosys.FundingGroup] row per group.
+
+        Each row's total sums the disclosed amounts of its rounds, each converted to *currency* at
+        the ECB rate of its own date (as in [`total_raised`][aiecosys.total_raised]; secondary sales
+        are left out); ``undisclosed`` counts the rounds whose amount is not known, so that a total
+        is never mistaken for the whole. A round whose date does not place it in one group (a round
+        known as "2023", by quarter) is listed in the ``uncertain`` rounds of each group it may fall
+        in and counted in none; with *as_of*, so is a round whose date straddles the cut-off, and
+        rounds announced after it are left out. By ``"investor"``, a round counts in the group of
+        each of its investors, in full (the investors' shares are rarely known): the groups then
+        overlap, and their totals add up to more than was raised. Country is the company's. Rows
+        come in date order for ``"year"`` and ``"quarter"``, else largest total first.
+
+        Raises:
+            InvalidArgument: *key* is not one of those.
+            ConversionError: a round's currency or date has no ECB rate.
+
+        Examples:
+            >>> import aiecosys
+            >>> by_quarter = aiecosys.load().funding_by("quarter")
+            >>> q4 = next(row for row in by_quarter.rows if row.key == "2023-Q4")
+            >>> "round:poolside-seed" in [r.id for r in q4.uncertain], q4.complete
+            (True, False)
+        """  # noqa: D205 - the summary names every key
+        from aiecosys._funding_by import funding_by  # noqa: PLC0415 - rarely needed
+
+        return funding_by(self, key, currency=currency, as_of=as_of)
 
     def total_raised(
         self,

@@ -25,6 +25,8 @@ __all__ = [
     "CompanyTotal",
     "FundedRound",
     "FundingBreakdown",
+    "FundingBy",
+    "FundingGroup",
     "InvestorActivity",
     "Summary",
 ]
@@ -256,6 +258,71 @@ class FundingBreakdown:
             uncertain=0 if maybe is None else len(maybe.rounds) + len(maybe.undisclosed),
             uncertain_known=_sum(maybe.rounds, self.currency) if maybe and maybe.rounds else None,
             uncertain_undisclosed=0 if maybe is None else len(maybe.undisclosed),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class FundingGroup:
+    """One group of `Ecosystem.funding_by`: what is known of the money raised in it.
+
+    ``key`` identifies the group (``"2023"``, ``"2023-Q4"``, ``"FR"``, ``"seed"``, an investor
+    or company id); ``label`` is what people read (``"2023 Q4"``, ``"Nvidia"``). ``known`` sums
+    the disclosed amounts of the ``rounds`` surely in the group, each converted at the ECB rate
+    of its own date; ``undisclosed`` of those rounds add nothing to it because their amount is
+    not known, so it is then a lower bound, and ``None`` when no counted round has an amount
+    (unknown, never zero). A group with no counted round (only uncertain ones) has ``known``
+    zero. ``uncertain`` lists the rounds that may lie
+    in the group but are not counted in it: their date does not say which group they fall in
+    (a round known only as "2023", grouped by quarter), or whether they were public by the
+    query's ``as_of``.
+    """
+
+    key: str
+    label: str
+    known: Money | None
+    rounds: int
+    undisclosed: int
+    uncertain: tuple[Round, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Whether ``known`` is the whole story: no undisclosed amount, no uncertain round."""
+        return self.undisclosed == 0 and not self.uncertain
+
+
+@attrs.frozen(kw_only=True)
+class FundingBy:
+    """Funding grouped by one key (see `Ecosystem.funding_by`): one row per group."""
+
+    key: str
+    currency: str
+    as_of: PartialDate | None
+    rows: tuple[FundingGroup, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Whether every group's total is the whole story.
+
+        See [`FundingGroup.complete`][aiecosys.FundingGroup.complete].
+        """
+        return all(row.complete for row in self.rows)
+
+    @property
+    def undisclosed(self) -> int:
+        """How many counted rounds have no disclosed amount, summed over the groups.
+
+        Grouped by investor, a round counts once in each of its investors' groups.
+        """
+        return sum(row.undisclosed for row in self.rows)
+
+    @property
+    def uncertain(self) -> tuple[Round, ...]:
+        """Every round listed as uncertain in some group, once, in date order."""
+        found = {r.id: r for row in self.rows for r in row.uncertain}
+        return tuple(
+            sorted(
+                found.values(), key=lambda r: (r.announced.first_day, r.announced.last_day, r.id)
+            )
         )
 
 

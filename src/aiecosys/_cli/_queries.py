@@ -153,6 +153,31 @@ def total_raised(
     show(views.total(found), fmt, limit)
 
 
+@cli.command("funding-by")
+@click.argument(
+    "key", type=click.Choice(["year", "quarter", "country", "stage", "investor", "company"])
+)
+@currency_option
+@as_of_option
+@output_options
+@uses_data
+def funding_by(
+    *, eco: Ecosystem, fmt: str, limit: int | None, key: str, currency: str, as_of: str | None
+) -> None:
+    r"""Funding grouped by year, quarter, country, stage, investor or company.
+
+    Each round's disclosed amount is converted at the ECB rate of its own date; ≥ marks a
+    lower bound (rounds undisclosed), "unknown" a group with no amount disclosed. UNCERTAIN
+    counts the rounds that may lie in the group but are counted in none (a round known only
+    as "2023", by quarter). By investor, a round counts in full for each of its investors.
+
+    \b
+    Example:
+        aiecosys funding-by year --currency EUR --format json
+    """
+    show(views.funding_by(eco.funding_by(key, currency=currency, as_of=as_of)), fmt, limit)
+
+
 @cli.command("co-investors")
 @click.argument("name")
 @as_of_option

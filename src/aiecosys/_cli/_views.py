@@ -22,13 +22,14 @@ if TYPE_CHECKING:  # the answers' types, loaded by the queries that make them
     from aiecosys._model import Claim
     from aiecosys._money import Money
     from aiecosys._reports import CompanyProfile, InvestorProfile, PersonProfile
-    from aiecosys._results import AsOf, CoInvestor, CompanyTotal, Summary
+    from aiecosys._results import AsOf, CoInvestor, CompanyTotal, FundingBy, FundingGroup, Summary
 
 __all__ = [
     "amount",
     "co_investors",
     "company_profile",
     "coverage",
+    "funding_by",
     "investor_profile",
     "person_profile",
     "record",
@@ -247,6 +248,60 @@ def company_profile(eco: Ecosystem, p: CompanyProfile) -> Shown:
     rows = [{**r, "possibly": False} for r in document["rounds"]]
     rows += [{**r, "possibly": True} for r in document["possibly_rounds"]]
     return Shown(document=document, rows=rows, text=text, listing="rounds")
+
+
+def funding_by(result: FundingBy) -> Shown:
+    """Funding by group: each group's known amount, rounds, undisclosed and uncertain rounds."""
+    rows = [
+        {
+            "key": row.key,
+            "label": row.label,
+            "known": amount(row.known),
+            "rounds": row.rounds,
+            "undisclosed": row.undisclosed,
+            "uncertain": [r.id for r in row.uncertain],
+            "complete": row.complete,
+        }
+        for row in result.rows
+    ]
+    document = {
+        "key": result.key,
+        "currency": result.currency,
+        "as_of": None if result.as_of is None else str(result.as_of),
+        "complete": result.complete,
+        "rows": rows,
+    }
+    text: list[str | Table] = [
+        Table(
+            columns=(
+                result.key,
+                f"known ({result.currency})",
+                "rounds",
+                "undisclosed",
+                "uncertain",
+            ),
+            rows=tuple(
+                (row.label, _group_known(row), row.rounds, row.undisclosed, len(row.uncertain))
+                for row in result.rows
+            ),
+        )
+    ]
+    if not result.complete:
+        text.append(
+            f"Not complete: {result.undisclosed} undisclosed amounts; "
+            f"{len(result.uncertain)} rounds of uncertain {result.key} counted in no group."
+        )
+    return Shown(document=document, rows=rows, text=text, listing="rows")
+
+
+def _group_known(row: FundingGroup) -> str:
+    """A group's known amount for people: never a bare zero where amounts are unknown."""
+    if row.known is None:
+        return "unknown"
+    if not row.rounds:
+        return "none counted"
+    whole = f"{row.known.currency} {row.known.amount:,.0f}"
+    return ("≥ " if row.undisclosed else "") + whole
 
 
 def total(t: CompanyTotal) -> Shown:
