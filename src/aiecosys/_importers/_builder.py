@@ -108,6 +108,14 @@ class Builder:
             raise _fatal(note)
         self.changed.append(note)
 
+    def announced_date(self, row: Row, column: str) -> PartialDate | None:
+        """Read a round's date from *column*; a row without a readable one is skipped and said."""
+        try:
+            return padded_date(row.get(column))
+        except ValueError as error:
+            self.skip(row, f"no date: {error}", column)
+            return None
+
     def founding_date(self, row: Row, column: str) -> PartialDate | None:
         """Read an optional founding date from *column*; an unparsable one is dropped and said."""
         text = row.get(column)

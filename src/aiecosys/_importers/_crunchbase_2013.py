@@ -13,7 +13,7 @@ from aiecosys._model import Company, Investor, InvestorKind, Round, Stage
 from aiecosys._names import normalise
 
 from ._builder import Builder
-from ._cells import country_from_alpha3, number, padded_date, slug
+from ._cells import country_from_alpha3, number, slug
 from ._common import duplicates_noted, round_money
 from ._table import Table
 
@@ -92,10 +92,8 @@ def _rounds(b: Builder, table: Table, source: str) -> dict[tuple[str, str, str],
         if stage_ is None:
             b.skip(row, f"unknown round type: {kind[:40]!r}", "funding_round_type")
             continue
-        try:
-            announced = padded_date(row.get("funded_at"))
-        except ValueError as error:
-            b.skip(row, f"no date: {error}", "funded_at")
+        announced = b.announced_date(row, "funded_at")
+        if announced is None:
             continue
         round_ = b.build(
             row,

@@ -14,7 +14,7 @@ from collections import defaultdict
 from aiecosys._model import Company, Investor, InvestorKind, Person, Round, Stage
 
 from ._builder import Builder
-from ._cells import country_from_alpha3, padded_date, stage
+from ._cells import country_from_alpha3, stage
 from ._common import duplicates_noted, is_lead, money, split_names
 from ._table import Row, Table
 
@@ -64,10 +64,8 @@ def _rounds(b: Builder, table: Table, source: str) -> dict[str, list[str]]:
                 "funding_round_type",
             )
             continue
-        try:
-            announced = padded_date(row.get("announced_on"))
-        except ValueError as error:
-            b.skip(row, f"no date: {error}", "announced_on")
+        announced = b.announced_date(row, "announced_on")
+        if announced is None:
             continue
         company = b.build(
             row,

@@ -15,7 +15,7 @@ from collections import defaultdict
 from aiecosys._model import Company, Investor, InvestorKind, Person, Round
 
 from ._builder import Builder
-from ._cells import country_from_alpha3, number, padded_date, stage
+from ._cells import country_from_alpha3, number, stage
 from ._common import is_lead, money, rows
 from ._table import Table
 
@@ -127,10 +127,8 @@ def _rounds(  # noqa: C901 - one step per column of the row, in column order
         except ValueError as error:
             b.skip(row, f"unknown round type: {error}", "investment_type")
             continue
-        try:
-            announced = padded_date(row.get("announced_on"))
-        except ValueError as error:
-            b.skip(row, f"no date: {error}", "announced_on")
+        announced = b.announced_date(row, "announced_on")
+        if announced is None:
             continue
         amount, _ = money(
             b,
