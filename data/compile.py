@@ -20,10 +20,8 @@ compile to (``tests/test_dataset.py`` runs the same check).
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -116,19 +114,6 @@ def render(document: dict[str, Any]) -> str:
     return aiecosys.dumps(aiecosys.loads(json.dumps(document), source="data/"))
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def main(argv: list[str]) -> int:
     """Compile, or with ``--check`` compare with the shipped file.
 
@@ -146,7 +131,9 @@ def main(argv: list[str]) -> int:
             print(f"{SHIPPED} is stale: run python data/compile.py", file=sys.stderr)
             return 1
         return 0
-    _write_atomically(SHIPPED, text)
+    from aiecosys._atomic import write_text  # render() put the library under src/ on the path
+
+    write_text(SHIPPED, text)
     return 0
 
 

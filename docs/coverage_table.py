@@ -27,4 +27,6 @@ def page(text: str) -> str:
 
 
 if __name__ == "__main__":
-    PAGE.write_text(page(PAGE.read_text(encoding="utf-8")), encoding="utf-8")
+    from aiecosys._atomic import write_text
+
+    write_text(PAGE, page(PAGE.read_text(encoding="utf-8")))
