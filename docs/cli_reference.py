@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
+from aiecosys._atomic import write_text
 from aiecosys._cli import reference
 
 if __name__ == "__main__":
-    Path(__file__).with_name("cli-reference.md").write_text(reference(), encoding="utf-8")
+    write_text(Path(__file__).with_name("cli-reference.md"), reference())

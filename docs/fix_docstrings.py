@@ -21,6 +21,7 @@ import textwrap
 from pathlib import Path
 
 import aiecosys
+from aiecosys._atomic import write_text
 
 ROLE = re.compile(r":(?:py:)?(meth|class|func|attr|data|mod|exc|obj):`(~?)([^`]+)`")
 SECTION = re.compile(
@@ -258,7 +259,7 @@ def main(argv: list[str]) -> int:
         if new != path.read_text(encoding="utf-8"):
             changed.append(str(path))
             if not check:
-                path.write_text(new, encoding="utf-8")
+                write_text(path, new)
     for line in UNRESOLVED:
         sys.stdout.write(f"no public target, left as code: {line}\n")
     done = "to change" if check else "changed"
