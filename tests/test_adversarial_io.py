@@ -395,7 +395,7 @@ class WriteCase:
 def _surrogate_dump(folder: Path) -> None:
     (folder / "eco.json").write_bytes(OLD)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(aiecosys._codec, "dumps", lambda _: '{"name": "bad \ud800"}\n')
+        mp.setattr(aiecosys._codec, "dumps", lambda *_, **__: '{"name": "bad \ud800"}\n')
         dump(ECO, folder / "eco.json")
 
 

@@ -14,16 +14,17 @@ PACKAGE = Path(aiecosys.__file__).parent
 LAYERS: dict[str, tuple[str, ...]] = {
     "base": (
         "exceptions", "_version", "_checks", "_names", "_atomic", "_optional", "_once", "_progress",
+        "_rows",
     ),
     "values": ("_dates", "_money"),
     "model": ("_model", "_integrity", "_arguments"),
     "services": ("_ecb", "_fx"),
     "queries": (
-        "_results", "_index", "_lookups", "_timeline", "_totals", "_network", "_claims",
+        "_results", "_pairs", "_index", "_lookups", "_timeline", "_totals", "_network", "_claims",
         "_summary", "_coverage", "_reports", "_funding_by", "_ecosystem", "_combine", "_subset",
     ),
     "formats": (
-        "_codec", "_fastread", "_schema", "_tables", "_export", "_arrow", "_frames", "_graph",
+        "_bulk", "_codec", "_schema", "_tables", "_export", "_arrow", "_frames", "_graph",
         "_plots", "_importers", "_bundled",
     ),
     "interface": ("_cli", "_terminal", "__main__", "strategies", "_hypothesis_plugin", "__init__"),

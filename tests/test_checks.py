@@ -145,3 +145,22 @@ def test_excerpt_is_short_and_safe_for_any_value():
     big = 10 ** (sys.get_int_max_str_digits() * 2)
     assert excerpt(big).startswith("an integer of about ")
     assert excerpt(object()) == "a object"
+
+
+@given(
+    st.sampled_from([ID, NAME, TEXT]),
+    st.lists(st.text(max_size=30) | st.sampled_from(["", " ", "\n", "a b", "a\tb", "x" * 600])),
+)
+def test_a_column_passes_at_once_only_if_each_value_passes(rule, values):
+    """all_allowed() answers True only when problem() finds nothing in any value."""
+    if rule.all_allowed(values):
+        assert all(rule.problem(v) is None for v in values)
+
+
+def test_a_clean_column_passes_at_once():
+    """Ordinary ids, names and notes are cleared in one look, without a value-by-value pass."""
+    assert ID.all_allowed({"round:acme-a", "company:café"})
+    assert NAME.all_allowed({"Acme Café", "Mistral AI"})
+    assert TEXT.all_allowed({"Two lines,\nand a tab\there."})
+    assert not ID.all_allowed({"has space"})
+    assert not NAME.all_allowed({"  "})

@@ -118,7 +118,7 @@ def test_ecosystem_is_immutable():
     """Attributes cannot be set."""
     eco = small()
     with pytest.raises(AttributeError):
-        eco.rounds = ()  # type: ignore[misc]
+        eco.rounds = ()  # type: ignore[misc, assignment]
 
 
 def test_lookups_accept_records_ids_names_and_aliases():

@@ -1,19 +1,26 @@
 """The index: built once from checked records, in announcement order, sorted names folded once."""
 
 from aiecosys._index import Index, round_order
-from aiecosys._model import COLLECTIONS
+from aiecosys._model import COLLECTIONS, Round
 from tests.helpers import small
 
 
 def index() -> Index:
     eco = small()
-    return Index.build({name: getattr(eco, name) for name, _ in COLLECTIONS})
+    others = {name: getattr(eco, name) for name, _ in COLLECTIONS if name != "rounds"}
+    return Index.build(others, tuple(eco.rounds), None)
 
 
 def test_rounds_are_indexed_in_announcement_order_by_company_and_investor():
     """Each company's and investor's rounds keep the order first day, last day, id."""
     found = index()
-    assert list(found.rounds_in_order) == sorted(found.rounds_in_order, key=round_order)
+
+    def order(r: Round) -> tuple[object, ...]:
+        return (r.announced.first_day, r.announced.last_day, r.id)
+
+    assert list(found.rounds_in_order) == sorted(found.rounds_in_order, key=order)
+    by_id = sorted(found.rounds_in_order, key=lambda r: r.id)
+    assert [by_id[i] for i in round_order(by_id)] == list(found.rounds_in_order)
     assert [r.id for r in found.rounds_by_company["company:acme"]] == [
         "round:acme-seed",
         "round:acme-a",
@@ -38,3 +45,18 @@ def test_every_record_is_found_by_id():
     eco = small()
     found = index()
     assert set(found.by_id) == {r.id for name, _ in COLLECTIONS for r in getattr(eco, name)}
+
+
+def test_large_groupings_equal_small_ones(monkeypatch):
+    """The numpy layout of a large ecosystem's groups gives the groups the list layout gives."""
+    from aiecosys import _index
+
+    small_layout = index()
+    monkeypatch.setattr(_index, "LARGE", 0)
+    large_layout = index()
+    for name in ("rounds_by_company", "rounds_by_investor"):
+        mine, theirs = getattr(large_layout, name), getattr(small_layout, name)
+        assert list(mine) == list(theirs)
+        assert {k: list(mine[k]) for k in mine} == {k: list(theirs[k]) for k in theirs}
+    assert list(large_layout.rounds_in_order) == list(small_layout.rounds_in_order)
+    assert _index.stable_order([2, 0, 2, 1]) == [1, 3, 0, 2]

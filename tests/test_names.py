@@ -1,3 +1,5 @@
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -43,3 +45,11 @@ def test_a_name_shared_by_two_records_is_ambiguous():
 def test_normalise_ignores_how_a_name_is_cased(text):
     """Upper- or lower-casing a name never changes what it matches (found: U+0131 vs I)."""
     assert normalise(text.upper()) == normalise(text) == normalise(text.lower())
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_names_fold_as_the_full_unicode_steps_fold_them(name):
+    """The ASCII shortcut of normalise() gives what the Unicode steps give."""
+    decomposed = unicodedata.normalize("NFKD", name.upper().casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert normalise(name) == " ".join(bare.casefold().split())

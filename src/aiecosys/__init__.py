@@ -110,6 +110,7 @@ if TYPE_CHECKING:
         InvestorActivity,
         Summary,
     )
+    from aiecosys._rows import Records
     from aiecosys._schema import json_schema
 
 # Public names loaded on first use, so that ``import aiecosys`` stays cheap (attrs classes,
@@ -122,6 +123,7 @@ _LAZY: dict[str, str] = {
     "PersonProfile": "_reports",
     "PricedRound": "_reports",
     "AsOf": "_results",
+    "Records": "_rows",
     "Timing": "_dates",
     "roles_of": "_bundled",
     "Claim": "_model",
@@ -246,6 +248,7 @@ __all__ = [
     "Problem",
     "ProviderCheck",
     "ProviderDifference",
+    "Records",
     "Reliability",
     "Role",
     "Round",

@@ -24,6 +24,7 @@ bad value.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import math
@@ -40,10 +41,10 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 import attrs
 
 from aiecosys._atomic import write_text
+from aiecosys._bulk import decode, decode_lines
 from aiecosys._checks import enum_value, excerpt
 from aiecosys._dates import PartialDate
 from aiecosys._ecosystem import Ecosystem
-from aiecosys._fastread import structure_all
 from aiecosys._model import COLLECTIONS
 from aiecosys._progress import Progress, report
 from aiecosys.exceptions import ArgumentTypeError, DataError, Problem
@@ -207,11 +208,6 @@ def from_document(document: Any, *, source: str | None = None) -> Ecosystem:
 
     The document is left as it was given.
     """
-    return _from_document(document, source=source, owned=False)
-
-
-def _from_document(document: Any, *, source: str | None, owned: bool) -> Ecosystem:
-    """Build an ecosystem; an *owned* document may be emptied as it is read, to save memory."""
     if not isinstance(document, dict):
         raise DataError(
             [Problem("", f"the file must hold a JSON object (got {_json_type(document)})")],
@@ -233,30 +229,26 @@ def _from_document(document: Any, *, source: str | None, owned: bool) -> Ecosyst
     if version is not None and not isinstance(version, str):
         found.append(Problem("version", f"must be a string (got {_json_type(version)})"))
     with _collector_paused():
-        return _build(document, found, version, source, owned=owned)
+        return _build(document, found, version, source)
 
 
 def _build(
-    document: dict[str, Any],
-    found: list[Problem],
-    version: Any,
-    source: str | None,
-    *,
-    owned: bool,
+    document: dict[str, Any], found: list[Problem], version: Any, source: str | None
 ) -> Ecosystem:
     converter = make_converter()
     collections: dict[str, Any] = {}
     for name, kind in COLLECTIONS:
-        collections[name], problems = structure_all(
-            document.get(name, []),
-            kind=kind,
-            name=name,
-            converter=converter,
-            decimal=_read_decimal,
-            explain=_problems,
-            release=owned,
-        )
-        found.extend(problems)
+        raw = document.get(name, [])
+        # A collection that is not an array is reported at the collection's own path.
+        items = enumerate(raw) if type(raw) is list else [(None, raw)]
+        records: list[Any] = []
+        for j, item in items:
+            try:
+                wanted = kind if j is not None else tuple[kind, ...]  # type: ignore[valid-type]
+                records.append(converter.structure(item, wanted))
+            except Exception as error:  # noqa: BLE001 - every failure becomes a Problem
+                found.extend(_problems(error, name if j is None else f"{name}[{j}]"))
+        collections[name] = records
     if found:
         raise DataError(found, source=source)
     try:
@@ -386,12 +378,28 @@ def _too_deep(text: str) -> Problem:
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> Ecosystem:
-    """Read an ecosystem from ``aiecosys/1`` JSON text.
+    """Read an ecosystem from ``aiecosys/1`` JSON text: one document, or JSON lines.
+
+    The form is told by the content: JSON lines begin with a header line of their own
+    (``{"format": "aiecosys/1"}``), then hold one record per line (see the format docs).
 
     Raises:
         DataError: the text is not valid JSON or UTF-8, or the records are invalid; every
-            problem is listed with its path.
+            problem is listed with its path (and line, for JSON lines).
     """
+    if not isinstance(text, str | bytes):
+        raise ArgumentTypeError("text", f"must be str or bytes (got {type(text).__name__})")
+    lines = is_lines(text)
+    with _collector_paused():
+        bulk = decode_lines(text, FORMAT) if lines else decode(text, FORMAT)
+        if bulk is not None:
+            try:
+                return Ecosystem._of_rows(  # noqa: SLF001 - the codec builds from rows
+                    bulk.version, bulk.records, bulk.round_rows, bulk.build
+                )
+            except DataError as error:
+                raise DataError(error.problems, source=source) from None
+    # Not taken in bulk: read record by record, which says what is wrong and where.
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -399,36 +407,109 @@ def loads(text: str | bytes, *, source: str | None = None) -> Ecosystem:
             raise DataError(
                 [Problem("", f"not UTF-8 text (byte {error.start}: {error.reason})")], source=source
             ) from None
-    if not isinstance(text, str):
-        raise ArgumentTypeError("text", f"must be str or bytes (got {type(text).__name__})")
+    if lines:
+        return _from_lines(text, source)
+    return from_document(_parsed(text, source, where=""), source=source)
+
+
+def _parsed(text: str, source: str | None, *, where: str) -> Any:
+    """Parse *text* as strict JSON (no key given twice); problems are placed at *where*."""
     decoder, repeated = _decoder()
+    at = f"{where}: " if where else ""
     try:
         document = decoder.decode(text)
     except json.JSONDecodeError as error:
-        raise DataError(
-            [
-                Problem(
-                    "", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-                )
-            ],
-            source=source,
-        ) from None
+        place = (
+            f"line {error.lineno}, column {error.colno}" if not where else f"column {error.colno}"
+        )
+        problem = Problem(where, f"not valid JSON: {error.msg} at {place}")
+        raise DataError([problem], source=source) from None
     except RecursionError:
-        raise DataError([_too_deep(text)], source=source) from None
+        deep = _too_deep(text)
+        raise DataError([Problem(where, deep.message)], source=source) from None
     except ValueError as error:
         message = f"not readable JSON: {excerpt(str(error), 80)}"
-        raise DataError([Problem("", message)], source=source) from None
+        raise DataError([Problem(where, message)], source=source) from None
     if repeated:
-        raise DataError(_repeated_keys(document), source=source)
-    return _from_document(document, source=source, owned=True)
+        raise DataError(
+            [
+                Problem(f"{at}{p.path}" if p.path else where, p.message)
+                for p in _repeated_keys(document)
+            ],
+            source=source,
+        )
+    return document
 
 
-def dumps(ecosystem: Ecosystem) -> str:
+def _from_lines(text: str, source: str | None) -> Ecosystem:
+    """Read JSON lines record by record: every problem is given with its line."""
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    found: list[Problem] = []
+    document: dict[str, Any] = {}
+    line_of: dict[str, list[int]] = {name: [] for name, _ in COLLECTIONS}
+    for n, line in numbered:
+        try:
+            value = _parsed(line, source, where=f"line {n}")
+        except DataError as error:
+            found.extend(error.problems)
+            continue
+        if n == numbered[0][0]:
+            if not isinstance(value, dict) or value.keys() & line_of.keys():
+                found.append(
+                    Problem(
+                        f"line {n}",
+                        "the first line must be the header: "
+                        '{"format": "aiecosys/1", "version": ...}',
+                    )
+                )
+            else:
+                document.update(value)
+            continue
+        if not isinstance(value, dict) or len(value) != 1 or not value.keys() <= line_of.keys():
+            names = ", ".join(line_of)
+            found.append(
+                Problem(f"line {n}", f"must hold one record under its collection's name ({names})")
+            )
+            continue
+        ((name, record),) = value.items()
+        document.setdefault(name, []).append(record)
+        line_of[name].append(n)
+    if not numbered:
+        found.append(Problem("", "empty: a JSON-lines file begins with its header line"))
+    if found:
+        raise DataError(found, source=source)
+    try:
+        return from_document(document, source=source)
+    except DataError as error:
+        raise DataError([_on_its_line(p, line_of) for p in error.problems], source=source) from None
+
+
+_RECORD_PATH = re.compile(r"([a-z]+)\[(\d+)\](.*)")
+
+
+def _on_its_line(problem: Problem, line_of: dict[str, list[int]]) -> Problem:
+    """Place a problem found at ``rounds[3].amount`` on the line that record came from."""
+    match = _RECORD_PATH.fullmatch(problem.path)
+    if match is None or match.group(1) not in line_of:
+        return problem
+    name, index, rest = match.groups()
+    return Problem(f"line {line_of[name][int(index)]}: {name}{rest}", problem.message)
+
+
+def dumps(ecosystem: Ecosystem, *, lines: bool = False) -> str:
     """Write an ecosystem as ``aiecosys/1`` JSON text (stable: records by id, keys in field order).
 
-    ``loads(dumps(eco)) == eco`` for every ecosystem.
+    With *lines*, write the JSON-lines form: a header line, then one record per line,
+    collection by collection (see [`loads`][aiecosys.loads]).
+    ``loads(dumps(eco)) == eco`` for every ecosystem, in either form.
     """
-    return json.dumps(to_document(ecosystem), indent=2, ensure_ascii=False) + "\n"
+    document = to_document(ecosystem)
+    if not lines:
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    header = {k: document[k] for k in ("format", "version") if k in document}
+    compact = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    rows = (compact({name: r}) for name, _ in COLLECTIONS for r in document[name])
+    return "\n".join([compact(header), *rows]) + "\n"
 
 
 def load(path: str | Path, *, progress: Progress | None = None) -> Ecosystem:
@@ -452,13 +533,41 @@ def load(path: str | Path, *, progress: Progress | None = None) -> Ecosystem:
     return eco
 
 
-def dump(ecosystem: Ecosystem, path: str | Path) -> None:
+def dump(ecosystem: Ecosystem, path: str | Path, *, lines: bool | None = None) -> None:
     """Write an ecosystem to an ``aiecosys/1`` JSON file (see `dumps`), atomically.
 
-    The whole text is built and encoded first; then it replaces the file in one step, so a
-    failure (a full disk, Ctrl-C, text that is not valid Unicode) leaves the old file as it was.
+    *lines* chooses the JSON-lines form; by default it is chosen by the file's suffix
+    (``.jsonl`` or ``.ndjson``). The whole text is built and encoded first; then it replaces
+    the file in one step, so a failure (a full disk, Ctrl-C, text that is not valid Unicode)
+    leaves the old file as it was.
 
     Raises:
         WriteError: the file cannot be written ("cannot write PATH: reason").
     """
-    write_text(path, dumps(ecosystem))
+    if lines is None:
+        lines = Path(path).suffix.lower() in LINE_SUFFIXES
+    write_text(path, dumps(ecosystem, lines=lines))
+
+
+LINE_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+"""File suffixes that ``dump`` writes as JSON lines."""
+
+
+def is_lines(text: str | bytes) -> bool:
+    r"""Tell whether *text* is in the JSON-lines form: its first line is a header alone.
+
+    Examples:
+        >>> is_lines('{"format": "aiecosys/1"}\n{"sources": {"id": "s"}}\n')
+        True
+        >>> is_lines('{"format": "aiecosys/1", "sources": []}'), is_lines('{\n "format": 1}')
+        (False, False)
+    """
+    head = text[:4096] if isinstance(text, str) else text[:4096].decode("utf-8", "replace")
+    first = head.lstrip().split("\n", 1)[0].strip()
+    if not (first.startswith("{") and first.endswith("}")):
+        return False
+    try:
+        value = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(value, dict) and "format" in value and value.keys() <= {"format", "version"}

@@ -7,7 +7,8 @@ built; each query lives in a module of its own idea (``_lookups``, ``_timeline``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal, Unpack, overload
 
 import attrs
@@ -31,6 +32,7 @@ from aiecosys._model import (
     Stage,
     Verdict,
 )
+from aiecosys._rows import Records
 from aiecosys.exceptions import ArgumentTypeError, IncompleteTotal
 
 if TYPE_CHECKING:
@@ -73,7 +75,8 @@ class Ecosystem:
         companies: Every company, sorted by id.
         investors: Every investor, sorted by id.
         people: Every person, sorted by id.
-        rounds: Every funding round, sorted by id.
+        rounds: Every funding round, sorted by id: a [`Records`][aiecosys.Records] sequence,
+            which builds each round when it is read.
         sources: Every source, sorted by id.
         claims: Every claim, sorted by id.
         version: The dataset's version (``aiecosys.DATA_VERSION`` for the bundled one), or
@@ -107,7 +110,7 @@ class Ecosystem:
     people: tuple[Person, ...]
     companies: tuple[Company, ...]
     investors: tuple[Investor, ...]
-    rounds: tuple[Round, ...]
+    rounds: Records[Round]
     claims: tuple[Claim, ...]
     _index: Index = attrs.field(eq=False)
 
@@ -131,11 +134,41 @@ class Ecosystem:
             "rounds": rounds,
             "claims": claims,
         }
-        lists = {
-            name: tuple(sorted(c, key=lambda r: r.id))
-            for name, c in checked(given, version).items()
-        }
-        self.__attrs_init__(version=version, index=Index.build(lists), **lists)
+        self._set_up(version, checked(given, version), None)
+
+    @classmethod
+    def _of_rows(
+        cls,
+        version: str | None,
+        records: dict[str, tuple[Any, ...]],
+        round_rows: tuple[Any, ...],
+        build: Callable[[Any], Round],
+    ) -> Ecosystem:
+        """Build an ecosystem of checked *records* and of rounds given as rows.
+
+        The rows are checked field by field already (``_bulk``); *build* makes each a
+        ``Round`` when it is read.
+        """
+        eco = cls.__new__(cls)
+        given = checked({**records, "rounds": round_rows}, version, rows=True)
+        eco._set_up(version, given, build)  # noqa: SLF001 - its own class
+        return eco
+
+    def _set_up(
+        self,
+        version: str | None,
+        lists: dict[str, tuple[Any, ...]],
+        build: Callable[[Any], Round] | None,
+    ) -> None:
+        by_id = attrgetter("id")
+        lists = {name: tuple(sorted(c, key=by_id)) for name, c in lists.items()}
+        round_rows = lists.pop("rounds")
+        self.__attrs_init__(
+            version=version,
+            index=Index.build(lists, round_rows, build),
+            rounds=Records(round_rows, build),
+            **lists,
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle as the records; unpickling checks and indexes them again."""

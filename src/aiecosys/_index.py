@@ -1,34 +1,210 @@
 """The indexes every query reads: records by id and by name, rounds by company and investor.
 
 Built once, when an ecosystem is built, from records already checked; the query modules
-(``_timeline``, ``_totals``, ``_network``, ``_claims``, ``_summary``) read nothing else, so
-what sits under them can change (a columnar core, say) without touching a query.
+(``_timeline``, ``_totals``, ``_network``, ``_claims``, ``_summary``) read nothing else. Rounds
+are indexed by position: each group (a company's rounds, an investor's) is a list of positions
+in announcement order, read as [`Records`][aiecosys.Records], so a round is built only when a
+query reads it. A large ecosystem also gets its co-investment table (``_pairs``) here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import bisect
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, repeat
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from aiecosys._dates import PartialDate
 from aiecosys._model import COLLECTIONS, Claim, Company, Investor, Person, Record, Round
 from aiecosys._names import NameIndex
+from aiecosys._rows import Records
 
-__all__ = ["Index", "round_order"]
+if TYPE_CHECKING:
+    from aiecosys._pairs import Pairs
+
+__all__ = ["PAIRS_FROM", "Index", "round_order", "stable_order"]
 
 N = TypeVar("N", Company, Investor)
 
+PAIRS_FROM = 20_000
+"""From this many rounds on, co-investors and portfolios are tabled once, when the ecosystem
+is built (``_pairs``); below it each is worked out when first asked, in well under a
+millisecond."""
 
-def round_order(r: Round) -> tuple[dt.date, dt.date, str]:
-    """The announcement order of rounds: first day, last day, id."""
-    return (r.announced.first_day, r.announced.last_day, r.id)
+
+_ID, _COMPANY, _INVESTMENTS, _INVESTOR = map(
+    attrgetter, ("id", "company", "investments", "investor")
+)
 
 
-def _grouped(pairs: Iterable[tuple[str, Any]]) -> dict[str, tuple[Any, ...]]:
+def round_order(rows: Sequence[Any]) -> list[int]:
+    """Return the positions of *rows* (rounds, by id) in announcement order.
+
+    The order is by first day, last day, then id.
+    """
+    dates = list(map(attrgetter("announced"), rows))  # dates, or their text in bulk rows
+    spans = sorted(
+        set(dates), key=lambda d: (PartialDate.of(d).first_day, PartialDate.of(d).last_day)
+    )
+    rank = {d: r for r, d in enumerate(spans)}
+    n = len(rows)
+    return stable_order([r * n + i for i, r in enumerate(map(rank.__getitem__, dates))])
+
+
+LARGE = 100_000
+"""From this many items on, orders are computed with numpy (imported then only)."""
+
+
+def stable_order(keys: list[int]) -> list[int]:
+    """Return the positions of *keys* (non-negative integers) sorted by key, ties in order.
+
+    Examples:
+        >>> stable_order([3, 1, 3, 0])
+        [3, 1, 0, 2]
+    """
+    if len(keys) < LARGE:
+        return sorted(range(len(keys)), key=keys.__getitem__)
+    import numpy as np  # noqa: PLC0415 - large ecosystems only
+
+    return np.argsort(np.asarray(keys, dtype=np.int64), kind="stable").tolist()  # type: ignore[no-any-return]
+
+
+class Grouped(Mapping[str, Sequence[Round]]):
+    """Rounds grouped by a key (a company id, an investor id), each group a lazy sequence.
+
+    The groups lie end to end in one list of positions, sorted by the key's number (its
+    place in its collection) and, within a group, in announcement order; a group is found
+    by bisection, so no list is made per key.
+    """
+
+    __slots__ = ("_at", "_build", "_keys", "_names", "_positions", "_rows")
+
+    def __init__(
+        self,
+        rows: Sequence[Any],
+        build: Callable[[Any], Round] | None,
+        names: Sequence[str],
+        keys: Any,
+        positions: Any,
+    ) -> None:
+        """Hold groups laid out by ``of``: *keys* sorted, *positions* beside them.
+
+        Both are lists, or numpy arrays for a large ecosystem.
+        """
+        self._rows, self._build, self._names = rows, build, names
+        self._at = {name: i for i, name in enumerate(names)}
+        self._keys, self._positions = keys, positions
+
+    @classmethod
+    def of(  # noqa: PLR0917 - the parts of one grouping
+        cls,
+        rows: Sequence[Any],
+        build: Callable[[Any], Round] | None,
+        names: Sequence[str],
+        keys: list[int],
+        positions: list[int],
+        rank: list[int],
+    ) -> Grouped:
+        """Group *positions* by *keys* (numbers in *names*).
+
+        Within a group, positions are in announcement order: by *rank*, each round's place in
+        that order (by position).
+        """
+        size = len(rank)
+        if len(keys) >= LARGE:
+            import numpy as np  # noqa: PLC0415 - large ecosystems only
+
+            where = np.asarray(positions, dtype=np.int64)
+            numbered = np.asarray(keys, dtype=np.int64) * size
+            numbered += np.asarray(rank, dtype=np.int64)[where]
+            grouped = np.argsort(numbered, kind="stable")
+            return cls(rows, build, names, numbered[grouped] // size, where[grouped])
+        placed = map(rank.__getitem__, positions)
+        by_key = stable_order([k * size + r for k, r in zip(keys, placed, strict=True)])
+        return cls(
+            rows,
+            build,
+            names,
+            list(map(keys.__getitem__, by_key)),
+            list(map(positions.__getitem__, by_key)),
+        )
+
+    def positions(self, key: str) -> list[int]:
+        """The positions of the group *key* (empty if there is none)."""
+        at = self._at.get(key)
+        if at is None:
+            return []
+        low = bisect.bisect_left(self._keys, at)
+        found = self._positions[low : bisect.bisect_right(self._keys, at, low)]
+        return found if isinstance(found, list) else found.tolist()
+
+    def __getitem__(self, key: str) -> Records[Round]:
+        found = self.positions(key)
+        if not found:
+            raise KeyError(key)
+        return Records(self._rows, self._build, found)
+
+    def __iter__(self) -> Iterator[str]:
+        return (self._names[int(k)] for k in dict.fromkeys(self._keys))
+
+    def __len__(self) -> int:
+        return len(set(self._keys))
+
+    @property
+    def rows(self) -> Sequence[Any]:
+        """The rounds' rows, by id."""
+        return self._rows
+
+    @property
+    def build(self) -> Callable[[Any], Round] | None:
+        """What builds a round of its row (``None``: the rows are rounds)."""
+        return self._build
+
+
+class ById(Mapping[str, Record]):
+    """Every record by id; a round is built when it is looked up."""
+
+    __slots__ = ("_ids", "_others", "_rounds")
+
+    def __init__(self, others: dict[str, Record], rounds: Records[Round], ids: list[str]) -> None:
+        self._others, self._rounds, self._ids = others, rounds, ids
+
+    def __getitem__(self, key: str) -> Record:
+        found = self._others.get(key)
+        if found is not None:
+            return found
+        at = bisect.bisect_left(self._ids, key)
+        if at < len(self._ids) and self._ids[at] == key:
+            return self._rounds[at]
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._others or (
+            isinstance(key, str)
+            and (at := bisect.bisect_left(self._ids, key)) < len(self._ids)
+            and self._ids[at] == key
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._others
+        yield from self._ids
+
+    def __len__(self) -> int:
+        return len(self._others) + len(self._ids)
+
+    def ids_of(self, kind: type[Any]) -> list[str]:
+        """The ids of the records of *kind*."""
+        if kind is Round:
+            return list(self._ids)
+        return [i for i, r in self._others.items() if isinstance(r, kind)]
+
+
+def _grouped(pairs: Iterator[tuple[str, Any]]) -> dict[str, tuple[Any, ...]]:
     groups: defaultdict[str, list[Any]] = defaultdict(list)
     for key, value in pairs:
         groups[key].append(value)
@@ -39,38 +215,84 @@ def _grouped(pairs: Iterable[tuple[str, Any]]) -> dict[str, tuple[Any, ...]]:
 class Index:
     """What the queries look records up by; the per-investor caches live here too."""
 
-    by_id: Mapping[str, Record]
+    by_id: ById
     companies: NameIndex[Company]
     investors: NameIndex[Investor]
     people: NameIndex[Person]
     name_keys: Mapping[str, tuple[str, str]]
     """Each named record's sort key (folded name, id), folded once here."""
-    rounds_in_order: tuple[Round, ...]
-    rounds_by_company: Mapping[str, tuple[Round, ...]]
-    rounds_by_investor: Mapping[str, tuple[Round, ...]]
+    rounds_in_order: Records[Round]
+    rounds_by_company: Grouped
+    rounds_by_investor: Grouped
     claims_by_subject: Mapping[str, tuple[Claim, ...]]
+    pairs: Pairs | None
+    """The co-investment table of a large ecosystem (``None`` below ``PAIRS_FROM`` rounds)."""
     caches: Mapping[str, OrderedDict[str, Any]] = attrs.field(
         factory=lambda: {"portfolio": OrderedDict(), "co_investors": OrderedDict()}
     )
     lock: threading.Lock = attrs.field(factory=threading.Lock)
 
     @classmethod
-    def build(cls, collections: Mapping[str, tuple[Any, ...]]) -> Index:
-        """Index checked *collections* (by name, as in ``COLLECTIONS``)."""
+    def build(
+        cls,
+        collections: Mapping[str, Sequence[Any]],
+        round_rows: Sequence[Any],
+        build: Callable[[Any], Round] | None,
+    ) -> Index:
+        """Index checked *collections* (by name, as in ``COLLECTIONS``) and the rounds.
+
+        The rounds are *round_rows*, sorted by id: records, or rows that *build* makes
+        records.
+        """
         companies = NameIndex("company", collections["companies"])
         investors = NameIndex("investor", collections["investors"])
         people = NameIndex("person", collections["people"])
-        rounds = tuple(sorted(collections["rounds"], key=round_order))
+        order = round_order(round_rows)
+        rank = [0] * len(order)  # each round's place in announcement order
+        for place, at in enumerate(order):
+            rank[at] = place
+        # Columns read in C (map, chain), in the rows' own order (kind to the memory cache).
+        company_ids = [c.id for c in collections["companies"]]
+        investor_ids = [v.id for v in collections["investors"]]
+        company_at = {c: i for i, c in enumerate(company_ids)}
+        investor_at = {v: i for i, v in enumerate(investor_ids)}
+        company_of = list(map(company_at.__getitem__, map(_COMPANY, round_rows)))
+        investments = list(map(_INVESTMENTS, round_rows))
+        counts = list(map(len, investments))
+        # Every investment: its round (position), investor and company (numbers).
+        flat_rounds = list(chain.from_iterable(map(repeat, range(len(round_rows)), counts)))
+        flat_investors = list(
+            map(investor_at.__getitem__, map(_INVESTOR, chain.from_iterable(investments)))
+        )
+        rounds = Records(round_rows, build)
+        others = {r.id: r for name, _ in COLLECTIONS if name != "rounds" for r in collections[name]}
+        name_keys = {**companies.sort_keys, **investors.sort_keys, **people.sort_keys}
+        pairs = None
+        if len(round_rows) >= PAIRS_FROM:
+            from aiecosys._pairs import Pairs  # noqa: PLC0415 - numpy, for large ecosystems only
+
+            flat_companies = list(chain.from_iterable(map(repeat, company_of, counts)))
+            pairs = Pairs.build(
+                (flat_rounds, flat_investors, flat_companies),
+                collections["companies"],
+                collections["investors"],
+                name_keys,
+            )
         return cls(
-            by_id={r.id: r for name, _ in COLLECTIONS for r in collections[name]},
+            by_id=ById(others, rounds, list(map(_ID, round_rows))),
             companies=companies,
             investors=investors,
             people=people,
-            name_keys={**companies.sort_keys, **investors.sort_keys, **people.sort_keys},
-            rounds_in_order=rounds,
-            rounds_by_company=_grouped((r.company, r) for r in rounds),
-            rounds_by_investor=_grouped((i, r) for r in rounds for i in r.investor_ids),
+            name_keys=name_keys,
+            rounds_in_order=Records(round_rows, build, order),
+            rounds_by_company=Grouped.of(
+                round_rows, build, company_ids, company_of, list(range(len(round_rows))), rank
+            ),
+            rounds_by_investor=Grouped.of(
+                round_rows, build, investor_ids, flat_investors, flat_rounds, rank
+            ),
             claims_by_subject=_grouped((c.subject, c) for c in collections["claims"]),
+            pairs=pairs,
         )
 
     def by_name(self, index: NameIndex[N], ids: Iterable[str]) -> tuple[N, ...]:

@@ -6,13 +6,16 @@ list them all.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from operator import attrgetter
+from itertools import chain, repeat
+from operator import attrgetter, lt
 from typing import Any
 
 import attrs
 
 from aiecosys._checks import NAME
+from aiecosys._dates import PartialDate
 from aiecosys._model import COLLECTIONS, Claim, Company, Investor, Person, Record, Round, Source
 from aiecosys.exceptions import DataError, Problem
 
@@ -62,6 +65,9 @@ def _duplicate_ids(records: Records) -> list[Problem]:
     return found
 
 
+_INVESTOR = attrgetter("investor")
+
+
 def _one(value: str | None) -> tuple[str, ...]:
     return () if value is None else (value,)
 
@@ -90,7 +96,12 @@ _REFERENCES: tuple[tuple[str, str, Callable[[Any], Iterable[str]], str], ...] = 
         lambda r: () if r.valuation is None else r.valuation.sources,
         "source",
     ),
-    ("rounds", ".investments[{}].investor", attrgetter("investor_ids"), "investor"),
+    (
+        "rounds",
+        ".investments[{}].investor",
+        lambda r: map(_INVESTOR, r.investments),
+        "investor",
+    ),
     ("claims", ".subject", lambda c: (c.subject,), "record"),
     ("claims", ".source", lambda c: (c.source,), "source"),
     ("claims", ".evidence[{}]", attrgetter("evidence"), "source"),
@@ -121,7 +132,7 @@ def _unknown_references(records: Records) -> list[Problem]:
     found = []
     for collection, tail, ids_of, kind in _REFERENCES:
         items = getattr(records, collection)
-        named = {value for item in items for value in ids_of(item)}
+        named = set(chain.from_iterable(map(ids_of, items)))
         if named <= known[kind]:  # the common case: no path needs building
             continue
         for i, item in enumerate(items):
@@ -133,9 +144,28 @@ def _unknown_references(records: Records) -> list[Problem]:
 
 
 def _round_problems(records: Records) -> list[Problem]:
+    """Investors listed twice in a round, rounds announced before their company was founded.
+
+    Both are looked for over whole columns first (the common case: neither is found); only
+    then is each round walked to say where. Rows read in bulk hold a date as its text.
+    """
+    rounds = records.rounds
+    investments = list(map(attrgetter("investments"), rounds))
+    each = chain.from_iterable(map(repeat, range(len(rounds)), map(len, investments)))
+    listed = list(
+        zip(each, map(attrgetter("investor"), chain.from_iterable(investments)), strict=True)
+    )
+    # Each round's last possible day against its company's first possible day of existence.
+    founded = {c.id: c.founded.first_day for c in records.companies if c.founded is not None}
+    texts = list(map(attrgetter("announced"), rounds))
+    last_day = {d: PartialDate.of(d).last_day for d in set(texts)}
+    begun = map(founded.get, map(attrgetter("company"), rounds), repeat(dt.date.min))
+    early = any(map(lt, map(last_day.__getitem__, texts), begun))
+    if len(set(listed)) == len(listed) and not early:
+        return []
     found: list[Problem] = []
     companies = {c.id: c for c in records.companies}
-    for i, round_ in enumerate(records.rounds):
+    for i, round_ in enumerate(rounds):
         seen: set[str] = set()
         for j, investment in enumerate(round_.investments):
             if investment.investor in seen:
@@ -147,23 +177,25 @@ def _round_problems(records: Records) -> list[Problem]:
                 )
             seen.add(investment.investor)
         company = companies.get(round_.company)
-        founded = company.founded if company is not None else None
-        if (
-            company is not None
-            and founded is not None
-            and (round_.announced.last_day < founded.first_day)
-        ):
+        started = company.founded if company is not None else None
+        announced = PartialDate.of(round_.announced)
+        if company is not None and started is not None and announced.last_day < started.first_day:
             found.append(
                 Problem(
                     f"rounds[{i}].announced",
-                    f"{round_.announced} is before {company.name} was founded ({founded})",
+                    f"{announced} is before {company.name} was founded ({started})",
                 )
             )
     return found
 
 
-def checked(given: dict[str, Any], version: object) -> dict[str, tuple[Any, ...]]:
+def checked(
+    given: dict[str, Any], version: object, *, rows: bool = False
+) -> dict[str, tuple[Any, ...]]:
     """Return the collections *given* (by name) as tuples, once every record is checked.
+
+    With *rows*, the rounds are rows decoded in bulk (``_bulk``), checked field by field
+    already; the references between records are checked here all the same.
 
     Raises:
         DataError: a collection is not a sequence of its records, *version* is not a
@@ -180,7 +212,7 @@ def checked(given: dict[str, Any], version: object) -> dict[str, tuple[Any, ...]
         found.extend(
             Problem(f"{name}[{i}]", f"must be a {kind.__name__} (got {type(item).__name__})")
             for i, item in enumerate(lists[name])
-            if not isinstance(item, kind)
+            if not isinstance(item, kind) and not (rows and kind is Round)
         )
     if version is not None and (problem := NAME.problem(version)) is not None:
         found.append(Problem("version", problem))

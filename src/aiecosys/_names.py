@@ -23,6 +23,8 @@ def normalise(name: str) -> str:
         >>> normalise("  Clément   DELANGUE ")
         'clement delangue'
     """
+    if name.isascii():  # the common case: what the steps below do to ASCII text, at once
+        return " ".join(name.lower().split())
     # Upper-casing first folds letters that casefold() alone keeps apart from their capitals
     # (the Turkish dotless i, U+0131, and I, for one), so a name matches however it is cased.
     decomposed = unicodedata.normalize("NFKD", name.upper().casefold())

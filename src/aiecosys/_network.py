@@ -7,7 +7,7 @@ changes, so asking again is immediate); threads share the caches under the index
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -20,6 +20,7 @@ from aiecosys._timeline import split
 if TYPE_CHECKING:
     from aiecosys._index import Index
     from aiecosys._names import NameIndex
+    from aiecosys._pairs import Pairs
 
 __all__ = ["REMEMBERED", "co_investors", "investors_in", "portfolio"]
 
@@ -63,15 +64,21 @@ def _by_name(
     )
 
 
-def _of_investor(
+def _of_investor(  # noqa: PLR0917 - private, each argument a part of the answer
     index: Index,
     cache: str,
     investor_id: str,
     as_of: DateLike | None,
     answer: Callable[[AsOf[Round]], AsOf[T]],
+    tabled: Callable[[Pairs, str], Sequence[T]],
 ) -> AsOf[T]:
-    """*answer* over the investor's rounds split as of *as_of*; kept in *cache* without it."""
+    """*answer* over the investor's rounds split as of *as_of*; kept in *cache* without it.
+
+    Without *as_of*, a large ecosystem's co-investment table gives the answer (*tabled*).
+    """
     rounds = index.rounds_by_investor.get(investor_id, ())
+    if as_of is None and index.pairs is not None:
+        return AsOf(as_of=None, surely=tabled(index.pairs, investor_id))
     if as_of is not None:
         return answer(split(rounds, as_of))
     every = _remember(index, cache, investor_id, lambda _: answer(split(rounds, None)).surely)
@@ -99,6 +106,7 @@ def portfolio(index: Index, investor_id: str, as_of: DateLike | None) -> AsOf[Co
         investor_id,
         as_of,
         lambda rounds: _by_name(rounds, index.companies, index, companies),
+        lambda pairs, i: pairs.portfolio(i),
     )
 
 
@@ -121,7 +129,12 @@ def co_investors(index: Index, investor_id: str, as_of: DateLike | None) -> AsOf
             ),
         )
 
-    return _of_investor(index, "co_investors", investor_id, as_of, ties)
+    grouped = index.rounds_by_investor
+
+    def tabled(pairs: Pairs, i: str) -> Sequence[CoInvestor]:
+        return pairs.co_investors(i, grouped.positions, grouped.rows, grouped.build)
+
+    return _of_investor(index, "co_investors", investor_id, as_of, ties, tabled)
 
 
 def _shared(index: Index, me: str, rounds: Iterable[Round]) -> dict[str, CoInvestor]:

@@ -57,8 +57,8 @@ class AsOf(Sequence[T], Generic[T]):
     """
 
     as_of: PartialDate | None
-    surely: tuple[T, ...]
-    possibly: tuple[T, ...] = ()
+    surely: Sequence[T]
+    possibly: Sequence[T] = ()
 
     @property
     def complete(self) -> bool:
@@ -75,6 +75,8 @@ class AsOf(Sequence[T], Generic[T]):
     def __getitem__(self, index: slice) -> tuple[T, ...]: ...
     def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
         """Return a sure item, or a tuple of them for a slice."""
+        if isinstance(index, slice):
+            return tuple(self.surely[index])
         return self.surely[index]
 
     def __iter__(self) -> Iterator[T]:
@@ -94,8 +96,8 @@ class CoInvestor:
     """
 
     investor: Investor
-    rounds: tuple[Round, ...]
-    uncertain: tuple[Round, ...] = ()
+    rounds: Sequence[Round]
+    uncertain: Sequence[Round] = ()
 
     @property
     def shared(self) -> int:

@@ -115,7 +115,7 @@ def check_provider(  # noqa: C901 - three checks, each a short loop, share their
     )
 
 
-def _our_total(rounds: tuple[Round, ...]) -> tuple[Decimal | None, str]:
+def _our_total(rounds: Sequence[Round]) -> tuple[Decimal | None, str]:
     """Sum round amounts in US dollars, as the provider sums them (secondaries included)."""
     total, unknown, converted = Decimal(0), 0, 0
     for round_ in rounds:

@@ -1,0 +1,350 @@
+"""Reading a valid ``aiecosys/1`` document in bulk: one C decoder, checks over columns.
+
+The common case, a valid file, is decoded by msgspec straight into compact rows: one struct
+type per record class, made from the attrs class itself (same field names, types and defaults;
+unknown keys refused), so the format is defined once, by the records. Dates and amounts are
+then made ``PartialDate`` and ``Money`` once per distinct text.
+
+Then the rows are checked with the records' own rules, run over columns: each distinct value
+of a field (an id, a currency amount, a list of sources…) goes once through the attrs validator
+of that field. Rounds, the one collection that grows to millions, stay rows; a
+[`Records`][aiecosys.Records] sequence builds each ``Round`` when it is read, without checking
+it again. The other collections are built as records by their own constructors, as always.
+
+Anything this path does not take (a problem, a JSON decimal amount, a key given twice…)
+returns ``None``: the caller reads the document again through the record path
+(``_codec``), which lists every problem with its path. So the error report is the same as
+ever, and a document is accepted here only if the record path would accept it, giving equal
+records (``tests/test_bulk.py`` checks both).
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+from collections.abc import Callable, Iterable
+from itertools import chain
+from operator import attrgetter
+from typing import Any, Union, get_args, get_origin
+
+import attrs
+import msgspec
+
+from aiecosys._dates import PartialDate
+from aiecosys._model import COLLECTIONS, Investment, Round, Valuation
+from aiecosys._money import Money
+from aiecosys._rows import unchecked
+from aiecosys.exceptions import DataError
+
+Build = Callable[[Any], Any]
+
+__all__ = ["ROUND_RECORD_RULES", "Decoded", "decode", "decode_lines"]
+
+ROUND_RECORD_RULES = frozenset({"valuation"})
+"""The fields of ``Round`` whose rules read other fields of the round (a post-money valuation
+is not below the amount): a round with one set is checked by building it."""
+
+
+class MoneyRow(msgspec.Struct, forbid_unknown_fields=True, frozen=True, gc=False):
+    """An amount as the file writes it (``Money`` checks it when it is made)."""
+
+    amount: int | str
+    currency: str
+
+
+@functools.cache
+def _row_type(kind: Any) -> Any:
+    """The msgspec type that decodes the JSON of a field of type *kind* into rows."""
+    origin, args = get_origin(kind), get_args(kind)
+    if origin in (Union, types.UnionType):
+        return Union[tuple(_row_type(a) for a in args)]  # noqa: UP007 - built at run time
+    if origin is tuple:
+        return tuple[_row_type(args[0]), ...]  # type: ignore[misc]
+    if kind is PartialDate:
+        return str
+    if kind is Money:
+        return MoneyRow
+    if attrs.has(kind):
+        return _row_struct(kind)
+    return kind
+
+
+@functools.cache
+def _row_struct(kind: type[Any]) -> type[msgspec.Struct]:
+    """The struct holding one decoded *kind* record: its fields, types and defaults."""
+    fields: list[tuple[Any, ...]] = []
+    for f in attrs.fields(attrs.resolve_types(kind)):
+        if not f.init:
+            continue
+        if f.default is attrs.NOTHING:
+            fields.append((f.name, _row_type(f.type)))
+        else:
+            fields.append((f.name, _row_type(f.type), f.default))
+    return msgspec.defstruct(
+        f"{kind.__name__}Row",
+        fields,
+        kw_only=True,
+        forbid_unknown_fields=True,
+        omit_defaults=True,
+        gc=False,
+        module=__name__,
+    )
+
+
+@functools.cache
+def _decoder() -> msgspec.json.Decoder[Any]:
+    # Top-level keys left out stay unset, so that encoding gives back exactly the keys given
+    # (see _keys_given_twice).
+    unset = msgspec.UnsetType
+    fields: list[tuple[Any, ...]] = [
+        ("format", str),
+        ("version", str | None | unset, msgspec.UNSET),
+    ]
+    fields += [
+        (name, tuple[_row_struct(kind), ...] | unset, msgspec.UNSET)  # type: ignore[misc, arg-type]
+        for name, kind in COLLECTIONS
+    ]
+    document = msgspec.defstruct(
+        "DocumentRows", fields, kw_only=True, forbid_unknown_fields=True, omit_defaults=True
+    )
+    return msgspec.json.Decoder(document)
+
+
+class _Leaves:
+    """Dates and amounts of one document, each distinct text made into a value once."""
+
+    def __init__(self) -> None:
+        self.dates: dict[str, PartialDate] = {}
+        self.amounts: dict[MoneyRow, Money] = {}
+
+    def date(self, text: str) -> PartialDate:
+        """The date *text* stands for (checked when first met)."""
+        found = self.dates.get(text)
+        if found is None:
+            found = self.dates[text] = PartialDate.parse(text)
+        return found
+
+    def money(self, row: MoneyRow) -> Money:
+        """The amount *row* stands for (checked when first met)."""
+        found = self.amounts.get(row)
+        if found is None:
+            found = self.amounts[row] = Money(amount=row.amount, currency=row.currency)
+        return found
+
+
+@attrs.frozen(kw_only=True)
+class Decoded:
+    """A document read in bulk: its records, its rounds as checked rows."""
+
+    version: str | None
+    records: dict[str, tuple[Any, ...]]
+    """Every collection but rounds, as records."""
+    round_rows: tuple[Any, ...]
+    """The rounds, as rows whose values passed every rule of a ``Round`` (their dates and
+    amounts still as written: *build* makes them values)."""
+    build: Callable[[Any], Round]
+    """Builds a ``Round`` of a row, without checking it again."""
+
+
+def decode(data: bytes | str, fmt: str) -> Decoded | None:
+    """Read *data* as an ``aiecosys/1`` document in bulk, or return ``None`` (see above)."""
+    try:
+        document = _decoder().decode(data)
+    except (msgspec.MsgspecError, ValueError, RecursionError):
+        return None
+    if document.format != fmt or _keys_given_twice(data, document):
+        return None
+    given = {name: _given(getattr(document, name)) for name, _ in COLLECTIONS}
+    return _decoded(_given(document.version, None), given)
+
+
+@functools.cache
+def _line_decoder() -> msgspec.json.Decoder[Any]:
+    unset = msgspec.UnsetType
+    fields: list[tuple[Any, ...]] = [
+        ("format", str | unset, msgspec.UNSET),
+        ("version", str | None | unset, msgspec.UNSET),
+    ]
+    fields += [
+        (name, _row_struct(kind) | unset, msgspec.UNSET)  # type: ignore[arg-type]
+        for name, kind in COLLECTIONS
+    ]
+    line = msgspec.defstruct(
+        "LineRows", fields, kw_only=True, forbid_unknown_fields=True, omit_defaults=True
+    )
+    return msgspec.json.Decoder(line)
+
+
+def decode_lines(data: bytes | str, fmt: str) -> Decoded | None:
+    """Read *data* in the JSON-lines form in bulk, or return ``None`` (see above).
+
+    The first line is the header (``format``, ``version``); every other line holds exactly
+    one record under its collection's name.
+    """
+    try:
+        lines = _line_decoder().decode_lines(data)
+    except (msgspec.MsgspecError, ValueError, RecursionError):
+        return None
+    if not lines or lines[0].format != fmt or _keys_given_twice(data, lines):
+        return None
+    header, records = lines[0], lines[1:]
+    unset = msgspec.UNSET
+    given: dict[str, Any] = {}
+    holding: set[int] = set()  # the lines that hold a record
+    placed = 0
+    for name, _ in COLLECTIONS:
+        if getattr(header, name) is not unset:
+            return None
+        column = list(map(attrgetter(name), records))
+        holding.update(i for i, r in enumerate(column) if r is not unset)
+        given[name] = [r for r in column if r is not unset]
+        placed += len(given[name])
+    header_keys = (r for line in records for r in (line.format, line.version))
+    if not placed == len(holding) == len(records) or any(v is not unset for v in header_keys):
+        return None  # a line with no record, or with two, or a header key out of place
+    return _decoded(_given(header.version, None), given)
+
+
+def _decoded(version: str | None, given: dict[str, Any]) -> Decoded | None:
+    """Check the collections *given* (rows, by name) and make them records or round rows."""
+    leaves = _Leaves()
+    checked = _Builders(leaves, check=True)
+    try:
+        records = {
+            name: tuple(map(checked.of(kind), given[name]))
+            for name, kind in COLLECTIONS
+            if kind is not Round
+        }
+        rows = tuple(given["rounds"])
+        _check_rounds(rows, leaves, checked)
+    except DataError:
+        return None
+    return Decoded(
+        version=version,
+        records=records,
+        round_rows=rows,
+        build=_Builders(leaves, check=False).of(Round),
+    )
+
+
+def _given(value: Any, default: Any = ()) -> Any:
+    return default if value is msgspec.UNSET else value
+
+
+def _keys_given_twice(data: bytes | str, document: Any) -> bool:
+    r"""Tell whether some object of *data* may give a key twice (msgspec keeps the last).
+
+    Every member of a JSON object is written ``"key": value``, and no colon appears outside
+    strings but those: the colons of *data* are its members plus the colons inside its
+    strings. Encoded again (fields at their default left out), the decoded document has a
+    member for each key given with a value other than its default, and the same strings but
+    those of values dropped, so at most as many colons; a key given twice adds at least its
+    own colon to *data* only. Equal counts therefore mean no key was given twice. A colon
+    written as an escape (``\\u003a``) would break the count: then, as for any excess (a
+    default written out, say), this answers ``True`` and the record path, which finds
+    repeated keys exactly, reads the document.
+    """
+    text = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+    if b"\\u003a" in text or b"\\u003A" in text:
+        return True
+    return text.count(b":") != msgspec.json.encode(document).count(b":")
+
+
+def _each_distinct(kind: type[Any], name: str, values: Iterable[Any]) -> None:
+    """Run the rule of field *name* of *kind* on each distinct value of *values*.
+
+    A text rule first looks at the whole column at once (``TextRule.all_allowed``).
+    """
+    field = attrs.fields_dict(kind)[name]
+    rule = field.validator
+    if rule is None:
+        return
+    distinct = set(values)
+    text = getattr(rule, "text_rule", None)
+    if text is not None and text.all_allowed(distinct):
+        return
+    for value in distinct:
+        rule(None, field, value)
+
+
+_ANNOUNCED, _AMOUNT, _INVESTMENTS = map(attrgetter, ("announced", "amount", "investments"))
+
+
+def _check_rounds(rows: tuple[Any, ...], leaves: _Leaves, checked: _Builders) -> None:
+    """Check round rows with every rule of ``Round`` and ``Investment``, column by column.
+
+    Each distinct value of a field goes once through its rule; each distinct date and amount
+    is made a value once (kept in *leaves*). A round with a field whose rule reads the whole
+    round (``ROUND_RECORD_RULES``) is built, which runs every rule, and keeps the checked
+    valuation.
+
+    Raises:
+        DataError: some value breaks a rule (where is for the record path to say).
+    """
+    build_round = checked.of(Round)
+    for row in rows:
+        if row.valuation is not None:
+            row.valuation = build_round(row).valuation
+    investments = list(chain.from_iterable(map(_INVESTMENTS, rows)))
+    dates = list(map(leaves.date, set(map(_ANNOUNCED, rows))))
+    _each_distinct(Round, "announced", dates)
+    for kind, column in ((Round, rows), (Investment, investments)):
+        amounts = set(map(_AMOUNT, column)) - {None}
+        _each_distinct(kind, "amount", map(leaves.money, amounts))
+    settled = {f.name for f in attrs.fields(Round) if f.init} - ROUND_RECORD_RULES
+    for name in sorted(settled - {"investments", "announced", "amount"}):
+        _each_distinct(Round, name, map(attrgetter(name), rows))
+    for name in ("investor", "lead"):
+        _each_distinct(Investment, name, map(attrgetter(name), investments))
+
+
+class _Builders:
+    """Functions that make records of rows, one per record class, made once.
+
+    With *check*, a record is made by its constructor (every rule runs) from a row as
+    decoded; without, from a row already checked (``_check_rounds``), setting its values as
+    they are (its dates and amounts read from *leaves*, its valuation already a record).
+    """
+
+    def __init__(self, leaves: _Leaves, *, check: bool) -> None:
+        self._leaves, self._check = leaves, check
+        self._made: dict[type[Any], Build] = {}
+
+    def of(self, kind: type[Any]) -> Build:
+        """The function that makes a *kind* record of its row."""
+        if kind not in self._made:
+            fields = [f for f in attrs.fields(attrs.resolve_types(kind)) if f.init]
+            make = kind if self._check else unchecked(kind)
+            pairs = [(f.name, self._reader(f.type)) for f in fields]
+            if self._check:
+                self._made[kind] = lambda row: make(
+                    **{n: getattr(row, n) if r is None else r(getattr(row, n)) for n, r in pairs}
+                )
+            else:
+                self._made[kind] = lambda row: make(
+                    *(getattr(row, n) if r is None else r(getattr(row, n)) for n, r in pairs)
+                )
+        return self._made[kind]
+
+    def _reader(self, kind: Any) -> Build | None:  # noqa: PLR0911 - one case per field type
+        """How a row's value of field type *kind* becomes a record's (None: as it is)."""
+        origin, args = get_origin(kind), get_args(kind)
+        if origin in (Union, types.UnionType):
+            (inner,) = (a for a in args if a is not type(None))
+            optional = self._reader(inner)
+            if optional is None:
+                return None
+            return lambda v: None if v is None else optional(v)
+        if origin is tuple:
+            each = self._reader(args[0])
+            return None if each is None else (lambda v: tuple(map(each, v)))
+        if not self._check and kind is Valuation:
+            return None  # a checked row holds its valuation as a record already
+        if kind is PartialDate:
+            return self._leaves.dates.__getitem__ if not self._check else self._leaves.date
+        if kind is Money:
+            return self._leaves.amounts.__getitem__ if not self._check else self._leaves.money
+        return self._nested(kind) if attrs.has(kind) else None
+
+    def _nested(self, kind: type[Any]) -> Build:
+        return self.of(kind)

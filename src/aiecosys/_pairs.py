@@ -1,0 +1,210 @@
+"""The co-investment table of a large ecosystem: who invested with whom, and in what.
+
+Built once, with numpy, when an ecosystem of many rounds is built (``_index.PAIRS_FROM``):
+for each investor, its co-investors in answer order (most shared rounds first, then by name)
+with the count of rounds shared, and its portfolio by name. A query without ``as_of`` then
+reads a slice: its answer is a sequence whose records are built when read (the shared rounds
+of a co-investor are found when first read). The same answers, worked out round by round,
+are ``_network``'s own (``tests/test_pairs.py`` checks both agree).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, overload
+
+import attrs
+import numpy as np
+
+from aiecosys._model import Company, Investor, Round
+from aiecosys._results import CoInvestor
+from aiecosys._rows import Records
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+__all__ = ["Pairs"]
+
+
+def _ranks(records: Sequence[Any], name_keys: Mapping[str, tuple[str, str]]) -> NDArray[np.int64]:
+    """Each record's rank in name order (folded name, id), by its position."""
+    order = sorted(range(len(records)), key=lambda i: name_keys[records[i].id])
+    ranks = np.empty(len(records), dtype=np.int64)
+    ranks[np.asarray(order, dtype=np.int64)] = np.arange(len(records), dtype=np.int64)
+    return ranks
+
+
+def _table(
+    owner: NDArray[np.int64],
+    other: NDArray[np.int64],
+    size: int,
+    rank: NDArray[np.int64],
+    *,
+    by_count: bool,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+    """Return the distinct (owner, other) pairs: the others, their counts, where each owner's begin.
+
+    Each owner's pairs are in answer order: most pairs first if *by_count*, then by the
+    others' *rank*.
+    """
+    keys, counts = np.unique(owner * size + other, return_counts=True)
+    owners, others = keys // size, keys % size
+    first = -counts if by_count else np.zeros_like(counts)
+    order = np.lexsort((rank[others], first, owners))
+    owners, others, counts = owners[order], others[order], counts[order]
+    return others, counts, np.searchsorted(owners, np.arange(int(owners.max(initial=-1)) + 2))
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Pairs:
+    """Per investor: co-investors with shared-round counts, and portfolio companies."""
+
+    investor_at: Mapping[str, int]
+    investors: Sequence[Investor]
+    companies: Sequence[Company]
+    partners: NDArray[np.int64]
+    shared: NDArray[np.int64]
+    partners_from: NDArray[np.int64]
+    holdings: NDArray[np.int64]
+    holdings_from: NDArray[np.int64]
+
+    @classmethod
+    def build(
+        cls,
+        investments: tuple[Sequence[int], Sequence[int], Sequence[int]],
+        companies: Sequence[Company],
+        investors: Sequence[Investor],
+        name_keys: Mapping[str, tuple[str, str]],
+    ) -> Pairs:
+        """Table *investments*: the round, investor and company (positions) of each.
+
+        The investments of one round are next to each other.
+        """
+        round_of, investor_of, company_of_each = investments
+        investor_at = {v.id: i for i, v in enumerate(investors)}
+        rounds = np.asarray(round_of, dtype=np.int64)
+        members = np.asarray(investor_of, dtype=np.int64)
+        company_of = np.asarray(company_of_each, dtype=np.int64)
+        firsts, seconds = [], []
+        for gap in range(1, _widest(rounds)):
+            same = rounds[:-gap] == rounds[gap:]
+            firsts.append(members[:-gap][same])
+            seconds.append(members[gap:][same])
+        a = np.concatenate([*firsts, *seconds]) if firsts else np.empty(0, np.int64)
+        b = np.concatenate([*seconds, *firsts]) if firsts else np.empty(0, np.int64)
+        size = max(len(investors), len(companies), 1)
+        partners, shared, partners_from = _table(
+            a, b, size, _ranks(investors, name_keys), by_count=True
+        )
+        holdings, _, holdings_from = _table(
+            members,
+            company_of,
+            size,
+            _ranks(companies, name_keys),
+            by_count=False,
+        )
+        return cls(
+            investor_at=investor_at,
+            investors=investors,
+            companies=companies,
+            partners=partners,
+            shared=shared,
+            partners_from=partners_from,
+            holdings=holdings,
+            holdings_from=holdings_from,
+        )
+
+    def _slice(self, starts: NDArray[np.int64], investor_id: str) -> slice:
+        at = self.investor_at.get(investor_id)
+        if at is None or at + 1 >= len(starts):
+            return slice(0, 0)
+        return slice(int(starts[at]), int(starts[at + 1]))
+
+    def portfolio(self, investor_id: str) -> Records[Company]:
+        """The companies *investor_id* backed, by name."""
+        return Records(
+            self.companies, None, self.holdings[self._slice(self.holdings_from, investor_id)]
+        )
+
+    def co_investors(
+        self,
+        investor_id: str,
+        rounds_of: Callable[[str], Sequence[int]],
+        rows: Sequence[Any],
+        build: Callable[[Any], Round] | None,
+    ) -> CoInvestors:
+        """Who shared rounds with *investor_id*, most shared first, then by name."""
+        where = self._slice(self.partners_from, investor_id)
+        return CoInvestors(
+            self.investors,
+            self.partners[where],
+            self.shared[where],
+            lambda: set(rounds_of(investor_id)),
+            rounds_of,
+            rows,
+            build,
+        )
+
+
+def _widest(rounds: NDArray[np.int64]) -> int:
+    """The most investments of one round, *rounds* giving each investment's round, grouped."""
+    if not len(rounds):
+        return 0
+    edges = np.flatnonzero(np.diff(rounds)) + 1
+    return int(np.diff(np.concatenate(([0], edges, [len(rounds)]))).max())
+
+
+class CoInvestors(Sequence[CoInvestor]):
+    """Co-investors read off the table; each one's shared rounds are found when first read."""
+
+    def __init__(  # noqa: PLR0917 - built by Pairs only
+        self,
+        investors: Sequence[Investor],
+        partners: NDArray[np.int64],
+        shared: NDArray[np.int64],
+        mine: Callable[[], set[int]],
+        rounds_of: Callable[[str], Sequence[int]],
+        rows: Sequence[Any],
+        build: Callable[[Any], Round] | None,
+    ) -> None:
+        self._investors, self._partners, self._shared = investors, partners, shared
+        self._mine = mine
+        self._mine_found: set[int] | None = None
+        self._rounds_of, self._rows, self._build = rounds_of, rows, build
+
+    def __len__(self) -> int:
+        return len(self._partners)
+
+    @overload
+    def __getitem__(self, index: int) -> CoInvestor: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[CoInvestor, ...]: ...
+    def __getitem__(self, index: int | slice) -> CoInvestor | tuple[CoInvestor, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(len(self))[index])
+        other = self._investors[int(self._partners[index])]
+        return CoInvestor(
+            investor=other,
+            rounds=Records(
+                self._rows,
+                self._build,
+                later=(int(self._shared[index]), lambda: self._together(other.id)),
+            ),
+        )
+
+    def __iter__(self) -> Iterator[CoInvestor]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def _together(self, other: str) -> list[int]:
+        if self._mine_found is None:
+            self._mine_found = self._mine()
+        mine: set[int] = self._mine_found
+        return [at for at in self._rounds_of(other) if at in mine]

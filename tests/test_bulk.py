@@ -1,0 +1,125 @@
+"""The bulk reader: it takes a document only if the record path would, and gives equal records."""
+
+import json
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aiecosys import DataError, dumps, loads
+from aiecosys import strategies as aist
+from aiecosys._bulk import ROUND_RECORD_RULES, decode
+from aiecosys._codec import FORMAT, from_document
+from aiecosys._model import Investment, Round
+from tests.helpers import small
+
+
+def record_path(text: str):
+    return from_document(json.loads(text))
+
+
+@given(aist.ecosystems())
+def test_a_written_ecosystem_is_read_in_bulk_into_equal_records(eco):
+    """What dumps() writes is taken in bulk, and equals what the record path builds."""
+    text = dumps(eco)
+    assert decode(text, FORMAT) is not None
+    assert loads(text) == record_path(text) == eco
+
+
+def test_bulk_rounds_are_the_records_the_record_path_builds():
+    """Each round read in bulk equals the record path's, field by field, in the same order."""
+    text = dumps(small())
+    bulk, records = loads(text), record_path(text)
+    assert list(bulk.rounds) == list(records.rounds)
+    assert [attrs.asdict(r) for r in bulk.rounds] == [attrs.asdict(r) for r in records.rounds]
+
+
+@given(aist.ecosystems(), st.data())
+def test_a_key_given_twice_anywhere_is_refused(eco, data):
+    """A key repeated in any object sends the document to the record path, which refuses it."""
+    doc = json.loads(dumps(eco))
+    objects = [doc, *(r for name in ("sources", "companies", "rounds") for r in doc.get(name, []))]
+    target = data.draw(st.sampled_from(objects))
+    key = data.draw(st.sampled_from(sorted(target)))
+    text = json.dumps(doc)
+    member = json.dumps({key: target[key]})[1:-1]
+    spot = json.dumps(target)[1:-1]
+    doubled = text.replace(spot, f"{member}, {spot}", 1)
+    assert doubled != text
+    assert decode(doubled, FORMAT) is None
+    with pytest.raises(DataError, match="given 2 times"):
+        loads(doubled)
+
+
+def test_a_default_written_out_or_an_escaped_colon_goes_to_the_record_path():
+    """Documents the colon count cannot vouch for are read record by record, and still load."""
+    doc = json.loads(dumps(small()))
+    doc["rounds"][0]["note"] = None
+    with_default = json.dumps(doc)
+    escaped = dumps(small()).replace('"company:acme"', '"company\\u003aacme"')
+    for text in (with_default, escaped):
+        assert decode(text, FORMAT) is None
+        assert loads(text) == small()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["rounds"][0].update(amount={"amount": "0", "currency": "EUR"}),
+        lambda d: d["rounds"][0].update(announced="2023-02-30"),
+        lambda d: d["rounds"][0].update(note="a\u202eb"),
+        lambda d: d["rounds"][0].update(sources=["source:a", "source:a"]),
+        lambda d: d["rounds"][0]["investments"][0].update(investor="has space"),
+        lambda d: d["rounds"][0]["investments"][0].update(amount={"amount": 5, "currency": "XAU"}),
+        lambda d: d["rounds"][0].update(stage="sed"),
+        lambda d: d["rounds"][0].update(amount={"amount": 1.5, "currency": "EUR"}),
+        lambda d: d["companies"][0].update(founded="yesterday"),
+        lambda d: d.update(format="aiecosys/2"),
+    ],
+)
+def test_a_bad_value_is_not_taken_in_bulk(change):
+    """Any value the records' rules refuse sends the document to the record path."""
+    doc = json.loads(dumps(small()))
+    doc["rounds"][0].setdefault("investments", [{"investor": "investor:alpha"}])
+    change(doc)
+    text = json.dumps(doc)
+    assert decode(text, FORMAT) is None
+
+
+def test_a_decimal_amount_is_read_by_the_record_path_exactly():
+    """A JSON decimal amount, which the bulk reader does not take, is still read, exactly."""
+    doc = json.loads(dumps(small()))
+    doc["rounds"][0]["amount"] = {"amount": "AMOUNT", "currency": "EUR"}
+    eco = loads(json.dumps(doc).replace('"AMOUNT"', "1000000.50"))
+    assert str(eco.round(doc["rounds"][0]["id"]).amount.amount) == "1000000.50"  # type: ignore[union-attr]
+
+
+def test_only_the_valuation_rule_of_a_round_reads_the_whole_round():
+    """The rules checked column by column read one value each; the others are listed.
+
+    A rule written as a method of Round or Investment reads the record: the bulk reader builds
+    the rounds that have the field it guards, so the list must name every such field.
+    """
+
+    def reads_record(cls: type) -> set[str]:
+        found = set()
+        for field in attrs.fields(cls):
+            rules = getattr(field.validator, "_validators", (field.validator,))
+            if any(getattr(r, "__qualname__", "").startswith(cls.__name__ + ".") for r in rules):
+                found.add(field.name)
+        return found
+
+    assert reads_record(Round) == ROUND_RECORD_RULES
+    assert reads_record(Investment) == set()
+
+
+def test_a_post_money_valuation_below_the_amount_is_refused_with_its_path():
+    """A round whose whole-record rule fails is reported at its path, as ever."""
+    doc = json.loads(dumps(small()))
+    doc["rounds"][0]["valuation"] = {
+        "amount": {"amount": "1", "currency": doc["rounds"][0]["amount"]["currency"]},
+        "sources": ["source:a"],
+    }
+    with pytest.raises(DataError, match=r"rounds\[0\]\.valuation"):
+        loads(json.dumps(doc))
