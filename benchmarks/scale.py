@@ -80,6 +80,12 @@ def total(company):
 first_total, total_t = first_then_repeated(total, COMPANIES)
 co, co_t = first_then_repeated(eco.co_investors, [INVESTOR] * CALLS)
 port, port_t = first_then_repeated(eco.portfolio, [INVESTOR] * CALLS)
+# aiecosys answers are sequences whose records are built when read: also time a call whose
+# every answer is read (investor id and count of each co-investor, id of each company).
+t = time.perf_counter(); every = [(c.investor.id, c.shared) for c in eco.co_investors(INVESTOR)]
+co_t["read_all_us"] = (time.perf_counter() - t) * 1e6
+t = time.perf_counter(); every = [c.id for c in eco.portfolio(INVESTOR)]
+port_t["read_all_us"] = (time.perf_counter() - t) * 1e6
 report(load_s, load_peak, {"total_raised": total_t, "co_investors": co_t, "portfolio": port_t},
        {"totals": {c: total(c) for c in COMPANIES},
         "co_investors": {c.investor.id: c.shared for c in co},
@@ -93,11 +99,19 @@ DUCKDB = (
 t = time.perf_counter()
 import duckdb
 con = duckdb.connect()
-con.execute(f"CREATE TABLE doc AS SELECT * FROM read_json('{PATH}', maximum_object_size=4000000000)")
-con.execute("CREATE TABLE rounds AS SELECT unnest(rounds, recursive := true) FROM doc")
-con.execute('''CREATE TABLE investments AS SELECT r.id AS round, r.company AS company,
-    unnest(r.investments, recursive := true) FROM (SELECT unnest(rounds) AS r FROM doc)''')
-con.execute("CREATE TABLE companies AS SELECT unnest(companies, recursive := true) FROM doc")
+if PATH.endswith(".jsonl"):  # JSON lines: one record per line, read in parallel
+    con.execute(f"CREATE TABLE doc AS SELECT * FROM read_json('{PATH}', format='newline_delimited')")
+    con.execute("CREATE TABLE rounds AS SELECT unnest(rounds) FROM doc WHERE rounds IS NOT NULL")
+    con.execute('''CREATE TABLE investments AS SELECT r.id AS round, r.company AS company,
+        unnest(r.investments, recursive := true) FROM
+        (SELECT rounds AS r FROM doc WHERE rounds IS NOT NULL)''')
+    con.execute("CREATE TABLE companies AS SELECT unnest(companies) FROM doc WHERE companies IS NOT NULL")
+else:
+    con.execute(f"CREATE TABLE doc AS SELECT * FROM read_json('{PATH}', maximum_object_size=4000000000)")
+    con.execute("CREATE TABLE rounds AS SELECT unnest(rounds, recursive := true) FROM doc")
+    con.execute('''CREATE TABLE investments AS SELECT r.id AS round, r.company AS company,
+        unnest(r.investments, recursive := true) FROM (SELECT unnest(rounds) AS r FROM doc)''')
+    con.execute("CREATE TABLE companies AS SELECT unnest(companies, recursive := true) FROM doc")
 con.execute("DROP TABLE doc")
 load_s = time.perf_counter() - t
 load_cpu = cpu_s()
@@ -136,7 +150,13 @@ POLARS = (
     + """
 t = time.perf_counter()
 import polars as pl
-doc = pl.read_json(PATH)
+if PATH.endswith(".jsonl"):  # JSON lines: one record per line
+    lines = pl.read_ndjson(PATH)
+    doc = pl.DataFrame({"rounds": [lines["rounds"].drop_nulls()],
+                        "companies": [lines["companies"].drop_nulls()]})
+    del lines
+else:
+    doc = pl.read_json(PATH)
 rounds = doc.select(pl.col("rounds").explode()).unnest("rounds")
 investments = (
     rounds.select(pl.col("id").alias("round"), "company", "investments")
@@ -211,6 +231,25 @@ def choose(path: Path, companies: int) -> tuple[str, int, list[str]]:
     busiest = min(deals, key=lambda i: (-deals[i], i))
     ids = [c["id"] for c in document["companies"]]
     return busiest, deals[busiest], Random(11).sample(ids, min(companies, len(ids)))
+
+
+def as_lines(path: Path) -> Path:
+    """The JSON-lines form of the document *path* (written once, beside it)."""
+    lines = path.with_suffix(".jsonl")
+    if not lines.exists():
+        document = json.loads(path.read_bytes())
+        compact = {"ensure_ascii": False, "separators": (",", ":")}
+        with lines.open("w", encoding="utf-8") as out:
+            out.write(
+                json.dumps(
+                    {"format": document["format"], "version": document["version"]}, **compact
+                )
+                + "\n"
+            )
+            for name in ("sources", "people", "companies", "investors", "rounds", "claims"):
+                for record in document.get(name, []):
+                    out.write(json.dumps({name: record}, **compact) + "\n")
+    return lines
 
 
 def run(
@@ -331,7 +370,7 @@ def markdown(results: dict[int, dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
+def main() -> None:  # noqa: C901 - one report, step by step
     """Measure every size and print the figures, the ratios and the Markdown table."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
@@ -341,6 +380,9 @@ def main() -> None:
     )
     parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=ENGINES)
     parser.add_argument("--json", type=Path, help="Also write all figures to this file.")
+    parser.add_argument(
+        "--lines", action="store_true", help="Read the JSON-lines form of each file instead."
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     from generate import generate
@@ -357,6 +399,8 @@ def main() -> None:
         if not path.exists():
             path.write_text(json.dumps(generate(size), separators=(",", ":")), encoding="utf-8")
         investor, investor_rounds, companies = choose(path, args.calls)
+        if args.lines:
+            path = as_lines(path)
         found: dict[str, Any] = {
             e: run(e, path, rates=rates, investor=investor, companies=companies, calls=args.calls)
             for e in args.engines
@@ -387,6 +431,11 @@ def main() -> None:
             f"  {'peak RSS':<34}"
             + "".join(f"{found[e]['peak_mb']:>11,.0f} MB" for e in args.engines)
         )
+        for query in ("co_investors", "portfolio"):
+            print(
+                f"  {query + ', a call read whole (aiecosys)':<34}"
+                f"{us(found['aiecosys'][query]['read_all_us']):>14}"
+            )
         for query in QUERIES:
             for stat in ("first_us", "median_us", "p99_us"):
                 print(
