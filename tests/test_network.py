@@ -2,7 +2,10 @@
 
 import threading
 
+from hypothesis import given
+
 from aiecosys import AsOf, Company
+from aiecosys import strategies as aist
 from aiecosys._network import REMEMBERED, co_investors, portfolio
 from tests.test_index import index
 
@@ -46,3 +49,11 @@ def test_with_as_of_the_uncertain_rounds_are_apart():
     """Gamma's only round (2021-06) is possibly before 15 June 2021: its company is possible."""
     found = portfolio(index(), "investor:gamma", "2021-06-15")
     assert (list(found), [c.id for c in found.possibly]) == ([], ["company:acme"])
+
+
+@given(aist.ecosystems())
+def test_answers_without_as_of_equal_those_worked_out_from_the_rounds(eco):
+    """Without as_of, answers read off the rows equal those worked out round by round."""
+    for investor in eco.investors:
+        assert list(eco.co_investors(investor)) == list(eco.co_investors(investor, as_of="2200"))
+        assert list(eco.portfolio(investor)) == list(eco.portfolio(investor, as_of="2200"))

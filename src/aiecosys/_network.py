@@ -6,21 +6,21 @@ changes, so asking again is immediate); threads share the caches under the index
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
 from aiecosys._dates import DateLike
 from aiecosys._model import Company, Investor, Round
 from aiecosys._results import AsOf, CoInvestor
+from aiecosys._rows import Records
 from aiecosys._timeline import split
 
 if TYPE_CHECKING:
-    from aiecosys._index import Index
+    from aiecosys._index import Grouped, Index
     from aiecosys._names import NameIndex
-    from aiecosys._pairs import Pairs
 
 __all__ = ["REMEMBERED", "co_investors", "investors_in", "portfolio"]
 
@@ -70,19 +70,18 @@ def _of_investor(  # noqa: PLR0917 - private, each argument a part of the answer
     investor_id: str,
     as_of: DateLike | None,
     answer: Callable[[AsOf[Round]], AsOf[T]],
-    tabled: Callable[[Pairs, str], Sequence[T]],
+    whole: Callable[[str], Sequence[T]],
 ) -> AsOf[T]:
-    """*answer* over the investor's rounds split as of *as_of*; kept in *cache* without it.
+    """*answer* over the investor's rounds split as of *as_of*.
 
-    Without *as_of*, a large ecosystem's co-investment table gives the answer (*tabled*).
+    Without *as_of* every round counts, and *whole* gives the answer from the rounds' rows,
+    no round built (a large ecosystem's table answers at once; others are kept in *cache*).
     """
-    rounds = index.rounds_by_investor.get(investor_id, ())
-    if as_of is None and index.pairs is not None:
-        return AsOf(as_of=None, surely=tabled(index.pairs, investor_id))
     if as_of is not None:
-        return answer(split(rounds, as_of))
-    every = _remember(index, cache, investor_id, lambda _: answer(split(rounds, None)).surely)
-    return AsOf(as_of=None, surely=every)
+        return answer(split(index.rounds_by_investor.get(investor_id, ()), as_of))
+    if index.pairs is not None:
+        return AsOf(as_of=None, surely=whole(investor_id))
+    return AsOf(as_of=None, surely=_remember(index, cache, investor_id, whole))
 
 
 def investors_in(rounds: AsOf[Round], index: Index, *, lead_only: bool) -> AsOf[Investor]:
@@ -106,8 +105,15 @@ def portfolio(index: Index, investor_id: str, as_of: DateLike | None) -> AsOf[Co
         investor_id,
         as_of,
         lambda rounds: _by_name(rounds, index.companies, index, companies),
-        lambda pairs, i: pairs.portfolio(i),
+        lambda i: index.pairs.portfolio(i) if index.pairs else _backed(index, i),
     )
+
+
+def _backed(index: Index, investor_id: str) -> tuple[Company, ...]:
+    """The companies *investor_id* backed, by name, read off the rounds' rows."""
+    rows = index.rounds_by_investor.rows
+    found = {rows[at].company for at in index.rounds_by_investor.positions(investor_id)}
+    return index.by_name(index.companies, found)
 
 
 def co_investors(index: Index, investor_id: str, as_of: DateLike | None) -> AsOf[CoInvestor]:
@@ -131,10 +137,81 @@ def co_investors(index: Index, investor_id: str, as_of: DateLike | None) -> AsOf
 
     grouped = index.rounds_by_investor
 
-    def tabled(pairs: Pairs, i: str) -> Sequence[CoInvestor]:
-        return pairs.co_investors(i, grouped.positions, grouped.rows, grouped.build)
+    def whole(me: str) -> Sequence[CoInvestor]:
+        if index.pairs is not None:
+            return index.pairs.co_investors(me, grouped)
+        rows = grouped.rows
+        shared = Counter(i.investor for at in grouped.positions(me) for i in rows[at].investments)
+        shared.pop(me, None)
+        keys = index.name_keys
+        ranked = sorted(shared, key=lambda i: (-shared[i], *keys[i]))
+        return CoInvestors(
+            [index.investors.by_id[i] for i in ranked],
+            range(len(ranked)),
+            [shared[i] for i in ranked],
+            lambda: set(grouped.positions(me)),
+            grouped,
+        )
 
-    return _of_investor(index, "co_investors", investor_id, as_of, ties, tabled)
+    return _of_investor(index, "co_investors", investor_id, as_of, ties, whole)
+
+
+class CoInvestors(Sequence[CoInvestor]):
+    """Co-investors with their counts of shared rounds, each made when read.
+
+    A co-investor's shared rounds are found when they are first read.
+    """
+
+    def __init__(
+        self,
+        investors: Sequence[Investor],
+        partners: Sequence[int] | Any,
+        shared: Sequence[int] | Any,
+        mine: Callable[[], set[int]],
+        grouped: Grouped,
+    ) -> None:
+        """Hold co-investors ``investors[partners[k]]``, each with ``shared[k]`` rounds."""
+        self._investors, self._partners, self._shared = investors, partners, shared
+        self._mine = mine
+        self._mine_found: set[int] | None = None
+        self._grouped = grouped
+
+    def __len__(self) -> int:
+        """Count the co-investors."""
+        return len(self._partners)
+
+    @overload
+    def __getitem__(self, index: int) -> CoInvestor: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[CoInvestor, ...]: ...
+    def __getitem__(self, index: int | slice) -> CoInvestor | tuple[CoInvestor, ...]:
+        """Return a co-investor, or a tuple of them for a slice."""
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(len(self))[index])
+        other = self._investors[int(self._partners[index])]
+        found = (int(self._shared[index]), lambda: self._together(other.id))
+        rounds = Records(self._grouped.rows, self._grouped.build, later=found)
+        return CoInvestor(investor=other, rounds=rounds)
+
+    def __iter__(self) -> Iterator[CoInvestor]:
+        """Iterate over the co-investors, most shared rounds first."""
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        """Compare with any sequence, item by item."""
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        """Hash like the tuple of the co-investors."""
+        return hash(tuple(self))
+
+    def _together(self, other: str) -> list[int]:
+        if self._mine_found is None:
+            self._mine_found = self._mine()
+        mine = self._mine_found
+        return [at for at in self._grouped.positions(other) if at in mine]
 
 
 def _shared(index: Index, me: str, rounds: Iterable[Round]) -> dict[str, CoInvestor]:

@@ -10,18 +10,20 @@ are ``_network``'s own (``tests/test_pairs.py`` checks both agree).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 
-from aiecosys._model import Company, Investor, Round
-from aiecosys._results import CoInvestor
+from aiecosys._model import Company, Investor
+from aiecosys._network import CoInvestors
 from aiecosys._rows import Records
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
+
+    from aiecosys._index import Grouped
 
 __all__ = ["Pairs"]
 
@@ -126,23 +128,18 @@ class Pairs:
             self.companies, None, self.holdings[self._slice(self.holdings_from, investor_id)]
         )
 
-    def co_investors(
-        self,
-        investor_id: str,
-        rounds_of: Callable[[str], Sequence[int]],
-        rows: Sequence[Any],
-        build: Callable[[Any], Round] | None,
-    ) -> CoInvestors:
-        """Who shared rounds with *investor_id*, most shared first, then by name."""
+    def co_investors(self, investor_id: str, grouped: Grouped) -> CoInvestors:
+        """Who shared rounds with *investor_id*, most shared first, then by name.
+
+        *grouped* is the ecosystem's rounds by investor, where the shared rounds are found.
+        """
         where = self._slice(self.partners_from, investor_id)
         return CoInvestors(
             self.investors,
             self.partners[where],
             self.shared[where],
-            lambda: set(rounds_of(investor_id)),
-            rounds_of,
-            rows,
-            build,
+            lambda: set(grouped.positions(investor_id)),
+            grouped,
         )
 
 
@@ -152,59 +149,3 @@ def _widest(rounds: NDArray[np.int64]) -> int:
         return 0
     edges = np.flatnonzero(np.diff(rounds)) + 1
     return int(np.diff(np.concatenate(([0], edges, [len(rounds)]))).max())
-
-
-class CoInvestors(Sequence[CoInvestor]):
-    """Co-investors read off the table; each one's shared rounds are found when first read."""
-
-    def __init__(  # noqa: PLR0917 - built by Pairs only
-        self,
-        investors: Sequence[Investor],
-        partners: NDArray[np.int64],
-        shared: NDArray[np.int64],
-        mine: Callable[[], set[int]],
-        rounds_of: Callable[[str], Sequence[int]],
-        rows: Sequence[Any],
-        build: Callable[[Any], Round] | None,
-    ) -> None:
-        self._investors, self._partners, self._shared = investors, partners, shared
-        self._mine = mine
-        self._mine_found: set[int] | None = None
-        self._rounds_of, self._rows, self._build = rounds_of, rows, build
-
-    def __len__(self) -> int:
-        return len(self._partners)
-
-    @overload
-    def __getitem__(self, index: int) -> CoInvestor: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[CoInvestor, ...]: ...
-    def __getitem__(self, index: int | slice) -> CoInvestor | tuple[CoInvestor, ...]:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(len(self))[index])
-        other = self._investors[int(self._partners[index])]
-        return CoInvestor(
-            investor=other,
-            rounds=Records(
-                self._rows,
-                self._build,
-                later=(int(self._shared[index]), lambda: self._together(other.id)),
-            ),
-        )
-
-    def __iter__(self) -> Iterator[CoInvestor]:
-        return (self[i] for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def _together(self, other: str) -> list[int]:
-        if self._mine_found is None:
-            self._mine_found = self._mine()
-        mine: set[int] = self._mine_found
-        return [at for at in self._rounds_of(other) if at in mine]
