@@ -1,97 +1,96 @@
-"""Where a large load spends its time: phases of ``aiecosys.load`` that add up to the total.
+"""Where a large load spends its time: the steps of ``aiecosys.loads``, one after the other.
 
     python benchmarks/load_phases.py /tmp/aiecosys-bench/eco-1000000.json
 
-Only public names are used, so each phase is measured as the same work done through them:
+The steps are those ``aiecosys.loads`` takes for a valid file, run one by one through the
+private modules that take them (so each can be timed), in one process with the collector
+paused as ``loads`` pauses it:
 
-- import the modules ``aiecosys.loads`` and ``Ecosystem`` live in (their first use);
+- import the modules ``aiecosys.loads`` needs;
 - read the file (``Path.read_bytes``);
-- parse the JSON: ``json.loads(text, parse_float=Decimal)``, the parse ``aiecosys.loads``
-  performs, timed alone on the same text;
-- check the references between records, sort and index: ``Ecosystem(...)`` given the records
-  already built, the constructor ``aiecosys.loads`` ends with, timed alone;
-- build and validate the records: what remains of ``aiecosys.loads`` (timed whole) once the
-  two phases above are taken out;
-- the first full garbage-collection pass after the load (``gc.collect()``).
+- decode it in bulk into rows (msgspec);
+- look for keys given twice (count the colons, ``_bulk._keys_given_twice``);
+- build the records of every collection but rounds (their constructors run every rule);
+- check the round rows column by column (``_bulk._check_rounds``);
+- check the references between records (``_integrity.checked``);
+- sort by id and index (names, announcement order, groups, the co-investment table);
+- the first full garbage-collection pass afterwards.
 
-The first two, the whole ``aiecosys.loads`` and the last add up to the total by construction;
-the parse and the ``Ecosystem`` phases are measured separately, so the remainder carries
-their noise. It prints CPU seconds, shares and microseconds per record.
+The steps add up to the total by construction. For comparison it also prints the CPU time of
+``aiecosys.loads`` on the same bytes, whole. CPU seconds, shares and microseconds a record.
 """
 
 from __future__ import annotations
 
 import gc
-import json
 import sys
 import time
-from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
-
-import attrs
-
-import aiecosys
 
 # CPU time of this process: on a shared machine, wall-clock time is mostly waiting for a core.
 clock = time.process_time
-# An Ecosystem is an attrs class: its compared fields are the version and the record lists.
-COLLECTIONS = tuple(
-    f.name for f in attrs.fields(aiecosys.Ecosystem) if f.eq and f.name != "version"
-)
 
 
-def records_in(eco: aiecosys.Ecosystem) -> int:
-    """How many records the ecosystem holds, investments (part of their round) included."""
-    return sum(len(getattr(eco, name)) for name in COLLECTIONS) + sum(
-        len(r.investments) for r in eco.rounds
-    )
-
-
-def phases(path: Path) -> tuple[list[tuple[str, float]], int]:
-    """Time each phase of loading *path*; return (label, seconds) pairs and the record count."""
+def phases(path: Path) -> tuple[list[tuple[str, float]], int, float]:
+    """Time each step of loading *path*; return (label, seconds) pairs, records, whole load."""
     start = clock()
-    aiecosys.loads, aiecosys.Ecosystem  # noqa: B018 - the first use imports the modules
+    import aiecosys
+    from aiecosys import _bulk, _index, _integrity
+    from aiecosys._model import COLLECTIONS, Round
+
     imported = clock()
     data = path.read_bytes()
     read = clock()
-
-    # The parse alone, first, on an empty heap as in aiecosys.loads: once millions of
-    # records exist, each collection the parse triggers would walk them all.
-    text = data.decode()
-    parse_start = clock()
-    document = json.loads(text, parse_float=Decimal)
-    parse = clock() - parse_start
-    del document, text
-    gc.collect()
-
-    load_start = clock()
-    eco = aiecosys.loads(data, source=str(path))
-    loaded = clock()
+    gc.disable()
+    document = _bulk._decoder().decode(data)
+    decoded = clock()
+    if _bulk._keys_given_twice(data, document):
+        raise SystemExit("the file gives a key twice: aiecosys.loads would not read it in bulk")
+    looked = clock()
+    leaves = _bulk._Leaves()
+    checked = _bulk._Builders(leaves, check=True)
+    given = {name: _bulk._given(getattr(document, name)) for name, _ in COLLECTIONS}
+    records = {
+        name: tuple(map(checked.of(kind), given[name]))
+        for name, kind in COLLECTIONS
+        if kind is not Round
+    }
+    built = clock()
+    rows = tuple(given["rounds"])
+    _bulk._check_rounds(rows, leaves, checked)
+    rounds_checked = clock()
+    lists = _integrity.checked({**records, "rounds": rows}, None, rows=True)
+    referenced = clock()
+    lists = {name: tuple(sorted(c, key=attrgetter("id"))) for name, c in lists.items()}
+    round_rows = lists.pop("rounds")
+    _index.Index.build(lists, round_rows, _bulk._Builders(leaves, check=False).of(Round))
+    indexed = clock()
+    gc.enable()
     gc.collect()
     collected = clock()
-    del data
-
-    built = {name: getattr(eco, name) for name in COLLECTIONS}
-    gc.disable()  # as aiecosys.loads does while it builds
-    index_start = clock()
-    aiecosys.Ecosystem(version=eco.version, **built)
-    index = clock() - index_start
-    gc.enable()
-
-    rows = [
+    count = sum(len(c) for c in lists.values()) + len(round_rows)
+    count += sum(len(r.investments) for r in round_rows)
+    whole_start = clock()
+    aiecosys.loads(data)
+    whole = clock() - whole_start
+    steps = [
         ("import the modules aiecosys.loads needs", imported - start),
         ("read the file", read - imported),
-        ("parse the JSON", parse),
-        ("build and validate the records", (loaded - load_start) - parse - index),
-        ("check references, sort and index (Ecosystem)", index),
-        ("first full garbage-collection pass", collected - loaded),
+        ("decode in bulk into rows (msgspec)", decoded - read),
+        ("look for keys given twice", looked - decoded),
+        ("build the records of the other collections", built - looked),
+        ("check the round rows, column by column", rounds_checked - built),
+        ("check references between records", referenced - rounds_checked),
+        ("sort by id and index", indexed - referenced),
+        ("first full garbage-collection pass", collected - indexed),
     ]
-    return rows, records_in(eco)
+    return steps, count, whole
 
 
 def main() -> None:
-    """Print each phase of loading the file named on the command line."""
-    rows, records = phases(Path(sys.argv[1]))
+    """Print each step of loading the file named on the command line."""
+    rows, records, whole = phases(Path(sys.argv[1]))
     total = sum(seconds for _, seconds in rows)
     for label, seconds in rows:
         print(
@@ -99,7 +98,7 @@ def main() -> None:
             f" {seconds / records * 1e6:7.2f} µs/record"
         )
     print(f"{'total':<48}{total:8.3f} s         {total / records * 1e6:7.2f} µs/record")
-    print(f"({records:,} records, investments included)")
+    print(f"({records:,} records, investments included; aiecosys.loads whole: {whole:.3f} s)")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ engine in its own fresh interpreter, one after the other:
 
 - load: the file to a validated, indexed ``Ecosystem`` (aiecosys); the file to tables of
   rounds, investments and companies (DuckDB ``read_json``, polars ``read_json``), not checked;
-- peak RSS of each process (``resource.getrusage``);
+- peak RSS of each process (its own high-water mark, `VmHWM`: `ru_maxrss` would keep the
+  parent's peak across `exec`);
 - the first call of each query in that process, then repeated calls (median and p99):
   ``total_raised`` in USD of the sampled companies, each round converted at the ECB rate of
   its date (DuckDB: an ``ASOF JOIN``, polars: ``join_asof`` on a table of the same rates);
@@ -44,7 +45,11 @@ QUERIES = ("total_raised", "co_investors", "portfolio")
 COMMON = """
 import json, resource, statistics, sys, time
 from decimal import Decimal
-def peak_mb():
+def peak_mb():  # this process's own high-water mark: ru_maxrss keeps the parent's across exec
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 def cpu_s():  # user + system time of every thread of this process
     usage = resource.getrusage(resource.RUSAGE_SELF)
