@@ -106,11 +106,11 @@ import duckdb
 con = duckdb.connect()
 if PATH.endswith(".jsonl"):  # JSON lines: one record per line, read in parallel
     con.execute(f"CREATE TABLE doc AS SELECT * FROM read_json('{PATH}', format='newline_delimited')")
-    con.execute("CREATE TABLE rounds AS SELECT unnest(rounds) FROM doc WHERE rounds IS NOT NULL")
+    con.execute("CREATE TABLE rounds AS SELECT unnest(rounds, recursive := true) FROM doc WHERE rounds IS NOT NULL")
     con.execute('''CREATE TABLE investments AS SELECT r.id AS round, r.company AS company,
         unnest(r.investments, recursive := true) FROM
         (SELECT rounds AS r FROM doc WHERE rounds IS NOT NULL)''')
-    con.execute("CREATE TABLE companies AS SELECT unnest(companies) FROM doc WHERE companies IS NOT NULL")
+    con.execute("CREATE TABLE companies AS SELECT unnest(companies, recursive := true) FROM doc WHERE companies IS NOT NULL")
 else:
     con.execute(f"CREATE TABLE doc AS SELECT * FROM read_json('{PATH}', maximum_object_size=4000000000)")
     con.execute("CREATE TABLE rounds AS SELECT unnest(rounds, recursive := true) FROM doc")
