@@ -105,7 +105,7 @@ t = time.perf_counter()
 import duckdb
 con = duckdb.connect()
 if PATH.endswith(".jsonl"):  # JSON lines: one record per line, read in parallel
-    con.execute(f"CREATE TABLE doc AS SELECT * FROM read_json('{PATH}', format='newline_delimited')")
+    con.execute(f"CREATE TABLE doc AS SELECT * FROM read_json('{PATH}', format='newline_delimited', sample_size=-1)")
     con.execute("CREATE TABLE rounds AS SELECT unnest(rounds, recursive := true) FROM doc WHERE rounds IS NOT NULL")
     con.execute('''CREATE TABLE investments AS SELECT r.id AS round, r.company AS company,
         unnest(r.investments, recursive := true) FROM
@@ -156,7 +156,7 @@ POLARS = (
 t = time.perf_counter()
 import polars as pl
 if PATH.endswith(".jsonl"):  # JSON lines: one record per line
-    lines = pl.read_ndjson(PATH)
+    lines = pl.read_ndjson(PATH, infer_schema_length=None)
     doc = pl.DataFrame({"rounds": [lines["rounds"].drop_nulls()],
                         "companies": [lines["companies"].drop_nulls()]})
     del lines

@@ -99,3 +99,18 @@ def test_the_small_data_benchmark_times_import_load_and_conversion():
     """small.py prints the median import, first-load and first-conversion times."""
     out = _script("small.py", "--runs", "1")
     assert all(f"{step} " in out for step in ("import", "load", "convert"))
+
+
+def test_the_scale_benchmark_reads_json_lines_too(tmp_path):
+    """With --lines, every engine reads the JSON-lines form of the file and they still agree."""
+    pytest.importorskip("duckdb")
+    pytest.importorskip("polars")
+    _script(
+        "scale.py",
+        *("--sizes", "400", "--calls", "3", "--cache", str(tmp_path), "--lines"),
+        *("--json", str(tmp_path / "figures.json")),
+    )
+    assert (tmp_path / "eco-400.jsonl").read_text().startswith('{"format":"aiecosys/1"')
+    figures = json.loads((tmp_path / "figures.json").read_text())["results"]["400"]
+    assert figures["disagreements"] == []
+    assert figures["polars"]["answers"]["portfolio"] == figures["aiecosys"]["answers"]["portfolio"]
