@@ -7,8 +7,8 @@ changes, so asking again is immediate); threads share the caches under the index
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -145,73 +145,42 @@ def co_investors(index: Index, investor_id: str, as_of: DateLike | None) -> AsOf
         shared.pop(me, None)
         keys = index.name_keys
         ranked = sorted(shared, key=lambda i: (-shared[i], *keys[i]))
-        return CoInvestors(
+        return tied(
             [index.investors.by_id[i] for i in ranked],
             range(len(ranked)),
             [shared[i] for i in ranked],
-            lambda: set(grouped.positions(me)),
+            lambda: grouped.positions(me),
             grouped,
         )
 
     return _of_investor(index, "co_investors", investor_id, as_of, ties, whole)
 
 
-class CoInvestors(Sequence[CoInvestor]):
-    """Co-investors with their counts of shared rounds, each made when read.
+def tied(
+    investors: Sequence[Investor],
+    partners: Sequence[int] | Any,
+    shared: Sequence[int] | Any,
+    mine: Callable[[], Iterable[int]],
+    grouped: Grouped,
+) -> Records[CoInvestor]:
+    """Co-investors ``investors[partners[k]]``, each with ``shared[k]`` rounds, made when read.
 
-    A co-investor's shared rounds are found when they are first read.
+    A co-investor's shared rounds (those of its own in the set *mine* gives, found once)
+    are found when they are first read.
     """
+    found: list[set[int]] = []
 
-    def __init__(
-        self,
-        investors: Sequence[Investor],
-        partners: Sequence[int] | Any,
-        shared: Sequence[int] | Any,
-        mine: Callable[[], set[int]],
-        grouped: Grouped,
-    ) -> None:
-        """Hold co-investors ``investors[partners[k]]``, each with ``shared[k]`` rounds."""
-        self._investors, self._partners, self._shared = investors, partners, shared
-        self._mine = mine
-        self._mine_found: set[int] | None = None
-        self._grouped = grouped
+    def together(other: str) -> list[int]:
+        if not found:
+            found.append(set(mine()))
+        return [at for at in grouped.positions(other) if at in found[0]]
 
-    def __len__(self) -> int:
-        """Count the co-investors."""
-        return len(self._partners)
+    def make(k: int) -> CoInvestor:
+        other = investors[int(partners[k])]
+        later = (int(shared[k]), lambda: together(other.id))
+        return CoInvestor(investor=other, rounds=Records(grouped.rows, grouped.build, later=later))
 
-    @overload
-    def __getitem__(self, index: int) -> CoInvestor: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[CoInvestor, ...]: ...
-    def __getitem__(self, index: int | slice) -> CoInvestor | tuple[CoInvestor, ...]:
-        """Return a co-investor, or a tuple of them for a slice."""
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(len(self))[index])
-        other = self._investors[int(self._partners[index])]
-        found = (int(self._shared[index]), lambda: self._together(other.id))
-        rounds = Records(self._grouped.rows, self._grouped.build, later=found)
-        return CoInvestor(investor=other, rounds=rounds)
-
-    def __iter__(self) -> Iterator[CoInvestor]:
-        """Iterate over the co-investors, most shared rounds first."""
-        return (self[i] for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        """Compare with any sequence, item by item."""
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        """Hash like the tuple of the co-investors."""
-        return hash(tuple(self))
-
-    def _together(self, other: str) -> list[int]:
-        if self._mine_found is None:
-            self._mine_found = self._mine()
-        mine = self._mine_found
-        return [at for at in self._grouped.positions(other) if at in mine]
+    return Records(range(len(partners)), make)
 
 
 def _shared(index: Index, me: str, rounds: Iterable[Round]) -> dict[str, CoInvestor]:

@@ -17,7 +17,8 @@ import attrs
 import numpy as np
 
 from aiecosys._model import Company, Investor
-from aiecosys._network import CoInvestors
+from aiecosys._network import tied
+from aiecosys._results import CoInvestor
 from aiecosys._rows import Records
 
 if TYPE_CHECKING:
@@ -128,17 +129,17 @@ class Pairs:
             self.companies, None, self.holdings[self._slice(self.holdings_from, investor_id)]
         )
 
-    def co_investors(self, investor_id: str, grouped: Grouped) -> CoInvestors:
+    def co_investors(self, investor_id: str, grouped: Grouped) -> Records[CoInvestor]:
         """Who shared rounds with *investor_id*, most shared first, then by name.
 
         *grouped* is the ecosystem's rounds by investor, where the shared rounds are found.
         """
         where = self._slice(self.partners_from, investor_id)
-        return CoInvestors(
+        return tied(
             self.investors,
             self.partners[where],
             self.shared[where],
-            lambda: set(grouped.positions(investor_id)),
+            lambda: grouped.positions(investor_id),
             grouped,
         )
 
