@@ -33,7 +33,7 @@ import msgspec
 from aiecosys._dates import PartialDate
 from aiecosys._model import COLLECTIONS, Investment, Round, Valuation
 from aiecosys._money import Money
-from aiecosys._rows import unchecked
+from aiecosys._rows import reading, unchecked
 from aiecosys.exceptions import DataError
 
 Build = Callable[[Any], Any]
@@ -330,14 +330,7 @@ class _Builders:
             fields = [f for f in attrs.fields(attrs.resolve_types(kind)) if f.init]
             make = kind if self._check else unchecked(kind)
             pairs = [(f.name, self._reader(f.type)) for f in fields]
-            if self._check:
-                self._made[kind] = lambda row: make(
-                    **{n: getattr(row, n) if r is None else r(getattr(row, n)) for n, r in pairs}
-                )
-            else:
-                self._made[kind] = lambda row: make(
-                    *(getattr(row, n) if r is None else r(getattr(row, n)) for n, r in pairs)
-                )
+            self._made[kind] = reading(make, pairs, by_name=self._check)
         return self._made[kind]
 
     def _reader(self, kind: Any) -> Build | None:  # noqa: PLR0911 - one case per field type

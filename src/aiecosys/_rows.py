@@ -108,17 +108,48 @@ def unchecked(kind: type[T]) -> Callable[..., T]:
     The values are set as they are given: no converter or validator runs again (the record
     derives what it derives in ``__attrs_post_init__``, as when built normally).
     """
-    names = tuple(f.name for f in attrs.fields(kind) if f.init)  # type: ignore[arg-type]
+    names = [f.name for f in attrs.fields(kind) if f.init]  # type: ignore[arg-type]
     post_init = getattr(kind, "__attrs_post_init__", None)
-    new = object.__new__
-    set_field = object.__setattr__
+    # Generated once per class, as attrs generates __init__: a call per field would double
+    # the cost of building a record.
+    # The helpers' names cannot be a field's: a field named "kind" must not hide the class.
+    lines = [f"def build({', '.join(names)}):", "    record = new__(class__)"]
+    lines += [f"    set__(record, {name!r}, {name})" for name in names]
+    lines += ["    post_init__(record)"] if post_init is not None else []
+    lines += ["    return record"]
+    scope: dict[str, Any] = {
+        "new__": object.__new__,
+        "class__": kind,
+        "set__": object.__setattr__,
+        "post_init__": post_init,
+    }
+    exec("\n".join(lines), scope)  # noqa: S102 - code made here from the class's field names
+    return scope["build"]  # type: ignore[no-any-return]
 
-    def build(*values: Any) -> T:
-        record = new(kind)
-        for name, value in zip(names, values, strict=True):
-            set_field(record, name, value)
-        if post_init is not None:
-            post_init(record)
-        return record
 
-    return build
+def reading(
+    make: Callable[..., T],
+    fields: Sequence[tuple[str, Callable[[Any], Any] | None]],
+    *,
+    by_name: bool,
+) -> Callable[[Any], T]:
+    """Return a function calling *make* with the *fields* of a row, each through its reader.
+
+    ``reading(make, [("id", None), ("announced", parse)], by_name=False)`` is
+    ``lambda row: make(row.id, parse(row.announced))``, generated once as code.
+
+    Examples:
+        >>> from types import SimpleNamespace as Row
+        >>> reading(dict, [("a", None), ("b", str.upper)], by_name=True)(Row(a=1, b="x"))
+        {'a': 1, 'b': 'X'}
+    """
+    space: dict[str, Any] = {"make__": make}
+    values = []
+    for i, (name, read) in enumerate(fields):
+        value = f"row.{name}"
+        if read is not None:
+            space[f"read{i}__"] = read
+            value = f"read{i}__({value})"
+        values.append(f"{name}={value}" if by_name else value)
+    code = f"lambda row: make__({', '.join(values)})"  # from field names: identifiers
+    return eval(code, space)  # type: ignore[no-any-return]  # noqa: S307 - code made here
