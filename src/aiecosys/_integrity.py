@@ -68,6 +68,10 @@ def _duplicate_ids(records: Records) -> list[Problem]:
 _INVESTOR = attrgetter("investor")
 
 
+def _investors_of(investments: Iterable[Any]) -> map[str]:
+    return map(_INVESTOR, investments)
+
+
 def _one(value: str | None) -> tuple[str, ...]:
     return () if value is None else (value,)
 
@@ -128,10 +132,15 @@ def _unknown_references(records: Records) -> list[Problem]:
         "investor": {v.id for v in records.investors},
     }
     known["organisation"] = known["company"] | known["investor"]
-    known["record"] = {record.id for _, _, record in records.each()}
     found = []
     for collection, tail, ids_of, kind in _REFERENCES:
         items = getattr(records, collection)
+        if not items:
+            continue
+        if kind == "record" and kind not in known:  # every id: only claims need them
+            known[kind] = set(
+                map(attrgetter("id"), chain(*(getattr(records, n) for n, _ in COLLECTIONS)))
+            )
         named = set(chain.from_iterable(map(ids_of, items)))
         if named <= known[kind]:  # the common case: no path needs building
             continue
@@ -151,17 +160,15 @@ def _round_problems(records: Records) -> list[Problem]:
     """
     rounds = records.rounds
     investments = list(map(attrgetter("investments"), rounds))
-    each = chain.from_iterable(map(repeat, range(len(rounds)), map(len, investments)))
-    listed = list(
-        zip(each, map(attrgetter("investor"), chain.from_iterable(investments)), strict=True)
-    )
+    listed = sum(map(len, investments))
+    distinct = sum(map(len, map(set, map(_investors_of, investments))))
     # Each round's last possible day against its company's first possible day of existence.
     founded = {c.id: c.founded.first_day for c in records.companies if c.founded is not None}
     texts = list(map(attrgetter("announced"), rounds))
     last_day = {d: PartialDate.of(d).last_day for d in set(texts)}
     begun = map(founded.get, map(attrgetter("company"), rounds), repeat(dt.date.min))
     early = any(map(lt, map(last_day.__getitem__, texts), begun))
-    if len(set(listed)) == len(listed) and not early:
+    if distinct == listed and not early:
         return []
     found: list[Problem] = []
     companies = {c.id: c for c in records.companies}
