@@ -38,7 +38,7 @@ from aiecosys.exceptions import DataError
 
 Build = Callable[[Any], Any]
 
-__all__ = ["ROUND_RECORD_RULES", "Decoded", "decode", "decode_lines"]
+__all__ = ["ROUND_RECORD_RULES", "Decoded", "Given", "decode", "decode_lines", "rows_of", "settle"]
 
 ROUND_RECORD_RULES = frozenset({"valuation"})
 """The fields of ``Round`` whose rules read other fields of the round (a post-money valuation
@@ -146,8 +146,25 @@ class Decoded:
     """Builds a ``Round`` of a row, without checking it again."""
 
 
+Given = tuple[str | None, dict[str, Any]]
+"""A document's version and its collections as rows, by name: what ``settle`` checks."""
+
+
+def rows_of(data: bytes | str, fmt: str, *, lines: bool) -> Given | None:
+    """Decode *data* (a document, or JSON lines) into rows, or return ``None`` (see above).
+
+    Once this returns, the rows hold all they need: *data* can be let go before ``settle``.
+    """
+    return _line_rows(data, fmt) if lines else _document_rows(data, fmt)
+
+
 def decode(data: bytes | str, fmt: str) -> Decoded | None:
     """Read *data* as an ``aiecosys/1`` document in bulk, or return ``None`` (see above)."""
+    given = _document_rows(data, fmt)
+    return None if given is None else settle(*given)
+
+
+def _document_rows(data: bytes | str, fmt: str) -> Given | None:
     try:
         document = _decoder().decode(data)
     except (msgspec.MsgspecError, ValueError, RecursionError):
@@ -155,7 +172,7 @@ def decode(data: bytes | str, fmt: str) -> Decoded | None:
     if document.format != fmt or _keys_given_twice(data, document):
         return None
     given = {name: _given(getattr(document, name)) for name, _ in COLLECTIONS}
-    return _decoded(_given(document.version, None), given)
+    return _given(document.version, None), given
 
 
 @functools.cache
@@ -181,6 +198,11 @@ def decode_lines(data: bytes | str, fmt: str) -> Decoded | None:
     The first line is the header (``format``, ``version``); every other line holds exactly
     one record under its collection's name.
     """
+    given = _line_rows(data, fmt)
+    return None if given is None else settle(*given)
+
+
+def _line_rows(data: bytes | str, fmt: str) -> Given | None:
     try:
         lines = _line_decoder().decode_lines(data)
     except (msgspec.MsgspecError, ValueError, RecursionError):
@@ -202,11 +224,14 @@ def decode_lines(data: bytes | str, fmt: str) -> Decoded | None:
     header_keys = (r for line in records for r in (line.format, line.version))
     if not placed == len(holding) == len(records) or any(v is not unset for v in header_keys):
         return None  # a line with no record, or with two, or a header key out of place
-    return _decoded(_given(header.version, None), given)
+    return _given(header.version, None), given
 
 
-def _decoded(version: str | None, given: dict[str, Any]) -> Decoded | None:
-    """Check the collections *given* (rows, by name) and make them records or round rows."""
+def settle(version: str | None, given: dict[str, Any]) -> Decoded | None:
+    """Check the collections *given* (rows, by name) and make them records or round rows.
+
+    Returns ``None`` when some value breaks a rule: the record path says where.
+    """
     leaves = _Leaves()
     checked = _Builders(leaves, check=True)
     try:

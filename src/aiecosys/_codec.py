@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 import attrs
 
 from aiecosys._atomic import write_text
-from aiecosys._bulk import decode, decode_lines
+from aiecosys._bulk import rows_of, settle
 from aiecosys._checks import enum_value, excerpt
 from aiecosys._dates import PartialDate
 from aiecosys._ecosystem import Ecosystem
@@ -389,16 +389,36 @@ def loads(text: str | bytes, *, source: str | None = None) -> Ecosystem:
     """
     if not isinstance(text, str | bytes):
         raise ArgumentTypeError("text", f"must be str or bytes (got {type(text).__name__})")
+    return _read([text], source, again=None)
+
+
+def _read(
+    held: list[str | bytes], source: str | None, *, again: Callable[[], bytes] | None
+) -> Ecosystem:
+    """Read the text in *held*, taking it out of the list.
+
+    With *again* (how to read the text again: a file's), the text is let go once decoded into
+    rows, so that a large file is not held beside its ecosystem while that is built; if the
+    rows break a rule after all, the text is read again for the record path to say where.
+    """
+    text = held.pop()
     lines = is_lines(text)
     with _collector_paused():
-        bulk = decode_lines(text, FORMAT) if lines else decode(text, FORMAT)
-        if bulk is not None:
-            try:
-                return Ecosystem._of_rows(  # noqa: SLF001 - the codec builds from rows
-                    bulk.version, bulk.records, bulk.round_rows, bulk.build
-                )
-            except DataError as error:
-                raise DataError(error.problems, source=source) from None
+        given = rows_of(text, FORMAT, lines=lines)
+        if given is not None:
+            if again is not None:
+                text = b""  # the rows hold what they need
+            bulk = settle(*given)
+            del given
+            if bulk is not None:
+                try:
+                    return Ecosystem._of_rows(  # noqa: SLF001 - the codec builds from rows
+                        bulk.version, bulk.records, bulk.round_rows, bulk.build
+                    )
+                except DataError as error:
+                    raise DataError(error.problems, source=source) from None
+            if again is not None:
+                text = again()
     # Not taken in bulk: read record by record, which says what is wrong and where.
     if isinstance(text, bytes):
         try:
@@ -526,9 +546,9 @@ def load(path: str | Path, *, progress: Progress | None = None) -> Ecosystem:
         raise ArgumentTypeError("path", f"must be a str or a path (got {type(path).__name__})")
     path = Path(path)
     report(progress, f"reading {path.name}", 0, 2)
-    data = path.read_bytes()
+    held: list[str | bytes] = [path.read_bytes()]
     report(progress, f"checking {path.name}", 1, 2)
-    eco = loads(data, source=str(path))
+    eco = _read(held, str(path), again=path.read_bytes)
     report(progress, f"read {path.name}", 2, 2)
     return eco
 

@@ -37,21 +37,29 @@ def _ranks(records: Sequence[Any], name_keys: Mapping[str, tuple[str, str]]) -> 
     return ranks
 
 
+def _keys(owner: Any, other: Any, size: int) -> NDArray[np.int64]:
+    """Number each (owner, other) pair as ``owner * size + other``, in 64 bits."""
+    keys: NDArray[np.int64] = owner.astype(np.int64)
+    keys *= size
+    keys += other
+    return keys
+
+
 def _table(
-    owner: NDArray[np.int64],
-    other: NDArray[np.int64],
+    keys: NDArray[np.int64],
     size: int,
     rank: NDArray[np.int64],
     *,
     by_count: bool,
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
-    """Return the distinct (owner, other) pairs: the others, their counts, where each owner's begin.
+    """Return the distinct pairs *keys* numbers: the others, counts, where each owner's begin.
 
     Each owner's pairs are in answer order: most pairs first if *by_count*, then by the
     others' *rank*.
     """
-    keys, counts = np.unique(owner * size + other, return_counts=True)
+    keys, counts = np.unique(keys, return_counts=True)
     owners, others = keys // size, keys % size
+    del keys
     first = -counts if by_count else np.zeros_like(counts)
     order = np.lexsort((rank[others], first, owners))
     owners, others, counts = owners[order], others[order], counts[order]
@@ -85,23 +93,30 @@ class Pairs:
         """
         round_of, investor_of, company_of_each = investments
         investor_at = {v.id: i for i, v in enumerate(investors)}
-        rounds = np.asarray(round_of, dtype=np.int64)
-        members = np.asarray(investor_of, dtype=np.int64)
-        company_of = np.asarray(company_of_each, dtype=np.int64)
+        # 32 bits a number (positions and places are under 2**31), 64 for a pair's number:
+        # the pairs of a million rounds are millions, and their arrays set the load's peak.
+        rounds = np.asarray(round_of, dtype=np.int32)
+        members = np.asarray(investor_of, dtype=np.int32)
+        size = max(len(investors), len(companies), 1)
         firsts, seconds = [], []
         for gap in range(1, _widest(rounds)):
             same = rounds[:-gap] == rounds[gap:]
             firsts.append(members[:-gap][same])
             seconds.append(members[gap:][same])
-        a = np.concatenate([*firsts, *seconds]) if firsts else np.empty(0, np.int64)
-        b = np.concatenate([*seconds, *firsts]) if firsts else np.empty(0, np.int64)
-        size = max(len(investors), len(companies), 1)
+        del rounds
+        if firsts:
+            keys = _keys(
+                np.concatenate([*firsts, *seconds]), np.concatenate([*seconds, *firsts]), size
+            )
+        else:
+            keys = np.empty(0, np.int64)
+        del firsts, seconds
         partners, shared, partners_from = _table(
-            a, b, size, _ranks(investors, name_keys), by_count=True
+            keys, size, _ranks(investors, name_keys), by_count=True
         )
+        del keys
         holdings, _, holdings_from = _table(
-            members,
-            company_of,
+            _keys(members, np.asarray(company_of_each, dtype=np.int32), size),
             size,
             _ranks(companies, name_keys),
             by_count=False,
@@ -144,7 +159,7 @@ class Pairs:
         )
 
 
-def _widest(rounds: NDArray[np.int64]) -> int:
+def _widest(rounds: NDArray[np.int32]) -> int:
     """The most investments of one round, *rounds* giving each investment's round, grouped."""
     if not len(rounds):
         return 0
