@@ -92,22 +92,34 @@ def _row_struct(kind: type[Any]) -> type[msgspec.Struct]:
 
 
 @functools.cache
-def _decoder() -> msgspec.json.Decoder[Any]:
-    # Top-level keys left out stay unset, so that encoding gives back exactly the keys given
-    # (see _keys_given_twice).
+def _top(*, lines: bool) -> type[msgspec.Struct]:
+    """The struct of a whole document, or of one line of the JSON-lines form.
+
+    A document holds each collection as an array of rows; a line holds one row under its
+    collection's name, or is the header. Keys left out stay unset, so that encoding gives back
+    exactly the keys given (see _keys_given_twice).
+    """
     unset = msgspec.UnsetType
     fields: list[tuple[Any, ...]] = [
-        ("format", str),
+        ("format", str | unset, msgspec.UNSET) if lines else ("format", str),
         ("version", str | None | unset, msgspec.UNSET),
     ]
-    fields += [
-        (name, tuple[_row_struct(kind), ...] | unset, msgspec.UNSET)  # type: ignore[misc, arg-type]
-        for name, kind in COLLECTIONS
-    ]
-    document = msgspec.defstruct(
-        "DocumentRows", fields, kw_only=True, forbid_unknown_fields=True, omit_defaults=True
+    for name, kind in COLLECTIONS:
+        row = _row_struct(kind)  # type: ignore[arg-type]
+        held = row if lines else tuple[row, ...]  # type: ignore[valid-type]
+        fields.append((name, held | unset, msgspec.UNSET))
+    return msgspec.defstruct(
+        "LineRows" if lines else "DocumentRows",
+        fields,
+        kw_only=True,
+        forbid_unknown_fields=True,
+        omit_defaults=True,
     )
-    return msgspec.json.Decoder(document)
+
+
+@functools.cache
+def _decoder(*, lines: bool = False) -> msgspec.json.Decoder[Any]:
+    return msgspec.json.Decoder(_top(lines=lines))
 
 
 class _Leaves:
@@ -175,23 +187,6 @@ def _document_rows(data: bytes | str, fmt: str) -> Given | None:
     return _given(document.version, None), given
 
 
-@functools.cache
-def _line_decoder() -> msgspec.json.Decoder[Any]:
-    unset = msgspec.UnsetType
-    fields: list[tuple[Any, ...]] = [
-        ("format", str | unset, msgspec.UNSET),
-        ("version", str | None | unset, msgspec.UNSET),
-    ]
-    fields += [
-        (name, _row_struct(kind) | unset, msgspec.UNSET)  # type: ignore[arg-type]
-        for name, kind in COLLECTIONS
-    ]
-    line = msgspec.defstruct(
-        "LineRows", fields, kw_only=True, forbid_unknown_fields=True, omit_defaults=True
-    )
-    return msgspec.json.Decoder(line)
-
-
 def decode_lines(data: bytes | str, fmt: str) -> Decoded | None:
     """Read *data* in the JSON-lines form in bulk, or return ``None`` (see above).
 
@@ -204,7 +199,7 @@ def decode_lines(data: bytes | str, fmt: str) -> Decoded | None:
 
 def _line_rows(data: bytes | str, fmt: str) -> Given | None:
     try:
-        lines = _line_decoder().decode_lines(data)
+        lines = _decoder(lines=True).decode_lines(data)
     except (msgspec.MsgspecError, ValueError, RecursionError):
         return None
     if not lines or lines[0].format != fmt or _keys_given_twice(data, lines):
@@ -283,7 +278,7 @@ def _colons(value: Any) -> int:
     if isinstance(value, list | tuple):
         encode = msgspec.json.encode
         return sum(encode(value[i : i + _CHUNK]).count(b":") for i in range(0, len(value), _CHUNK))
-    if isinstance(value, msgspec.Struct) and type(value).__name__ == "DocumentRows":
+    if isinstance(value, _top(lines=False)):
         given = [getattr(value, f) for f in value.__struct_fields__]
         return sum(1 + _colons(v) for v in given if v is not msgspec.UNSET)
     return msgspec.json.encode(value).count(b":")

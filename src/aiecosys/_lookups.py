@@ -29,7 +29,7 @@ def exact(index: Index, kind: type[T], label: str, key: str | T) -> T:
     wanted = check.key(key, kind, label)
     found = index.by_id.get(wanted)
     if not isinstance(found, kind):
-        ids = [r.id for r in index.by_id.values() if isinstance(r, kind)]
+        ids = index.by_id.ids_of(kind)
         raise NotFound(label, wanted, close(wanted, ids))
     return found
 
