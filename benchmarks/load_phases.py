@@ -13,7 +13,10 @@ paused as ``loads`` pauses it:
 - build the records of every collection but rounds (their constructors run every rule);
 - check the round rows column by column (``_bulk._check_rounds``);
 - check the references between records (``_integrity.checked``);
-- sort by id and index (names, announcement order, groups, the co-investment table);
+- sort by id and number the rounds' links (``_columns.Columns``);
+- check that no round lists an investor twice or predates its company
+  (``_integrity.rounds_at_fault``);
+- index (names, announcement order, groups, the co-investment table);
 - the first full garbage-collection pass afterwards.
 
 The steps add up to the total by construction. For comparison it also prints the CPU time of
@@ -36,7 +39,7 @@ def phases(path: Path) -> tuple[list[tuple[str, float]], int, float]:
     """Time each step of loading *path*; return (label, seconds) pairs, records, whole load."""
     start = clock()
     import aiecosys
-    from aiecosys import _bulk, _index, _integrity
+    from aiecosys import _bulk, _columns, _index, _integrity
     from aiecosys._model import COLLECTIONS, Round
 
     imported = clock()
@@ -58,13 +61,19 @@ def phases(path: Path) -> tuple[list[tuple[str, float]], int, float]:
     }
     built = clock()
     rows = tuple(given["rounds"])
-    _bulk._check_rounds(rows, leaves, checked)
+    distinct = _bulk._check_rounds(rows, leaves, checked)
     rounds_checked = clock()
-    lists = _integrity.checked({**records, "rounds": rows}, None, rows=True)
+    lists = _integrity.checked({**records, "rounds": rows}, None, distinct=distinct)
     referenced = clock()
     lists = {name: tuple(sorted(c, key=attrgetter("id"))) for name, c in lists.items()}
+    columns = _columns.Columns.of(lists["rounds"], lists["companies"], lists["investors"])
+    numbered = clock()
+    if columns is None or _integrity.rounds_at_fault(columns, lists["companies"]):
+        raise SystemExit("some round breaks a rule: aiecosys.loads would not accept the file")
+    faults = clock()
     round_rows = lists.pop("rounds")
-    _index.Index.build(lists, round_rows, _bulk._Builders(leaves, check=False).of(Round))
+    build = _bulk._Builders(leaves, check=False).of(Round)
+    _index.Index.build(lists, round_rows, build, columns)
     indexed = clock()
     gc.enable()
     gc.collect()
@@ -82,7 +91,9 @@ def phases(path: Path) -> tuple[list[tuple[str, float]], int, float]:
         ("build the records of the other collections", built - looked),
         ("check the round rows, column by column", rounds_checked - built),
         ("check references between records", referenced - rounds_checked),
-        ("sort by id and index", indexed - referenced),
+        ("sort by id, number the rounds' links", numbered - referenced),
+        ("check each round's investors and date (numbers)", faults - numbered),
+        ("index (names, groups, co-investment table)", indexed - faults),
         ("first full garbage-collection pass", collected - indexed),
     ]
     return steps, count, whole

@@ -17,7 +17,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_rows",
     ),
     "values": ("_dates", "_money"),
-    "model": ("_model", "_integrity", "_arguments"),
+    "model": ("_model", "_columns", "_integrity", "_arguments"),
     "services": ("_ecb", "_fx"),
     "queries": (
         "_results", "_pairs", "_index", "_lookups", "_timeline", "_totals", "_network", "_claims",

@@ -147,9 +147,10 @@ class TextRule:
         A quick look at a whole column at once, in C; ``False`` means "look at each": some
         value may be wrong.
         """
-        if not values or not all(type(v) is str for v in values):
+        if not values or set(map(type, values)) != {str}:
             return not values
-        if not 0 < min(map(len, values)) <= max(map(len, values)) <= self.limit:
+        lengths = set(map(len, values))
+        if not 0 < min(lengths) <= max(lengths) <= self.limit:
             return False
         joined = "".join(values)
         probe = joined.translate(self._without_controls) if self.controls else joined

@@ -412,11 +412,14 @@ def _read(
             del given
             if bulk is not None:
                 try:
-                    return Ecosystem._of_rows(  # noqa: SLF001 - the codec builds from rows
-                        bulk.version, bulk.records, bulk.round_rows, bulk.build
+                    eco = Ecosystem._of_rows(  # noqa: SLF001 - the codec builds from rows
+                        bulk.version, bulk.records, bulk.round_rows, bulk.build, bulk.distinct
                     )
                 except DataError as error:
                     raise DataError(error.problems, source=source) from None
+                if eco is not None:
+                    return eco
+                del bulk
             if again is not None:
                 text = again()
     # Not taken in bulk: read record by record, which says what is wrong and where.

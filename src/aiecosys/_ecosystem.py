@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Literal, Unpack, overload
+from typing import TYPE_CHECKING, Any, Literal, Unpack, cast, overload
 
 import attrs
 
 from aiecosys import _arguments as check
-from aiecosys import _claims, _lookups, _network, _timeline, _totals
+from aiecosys import _claims, _integrity, _lookups, _network, _timeline, _totals
+from aiecosys._columns import Columns
 from aiecosys._dates import DateLike
 from aiecosys._index import Index
-from aiecosys._integrity import checked
+from aiecosys._integrity import Distinct, checked
 from aiecosys._model import (
     COLLECTIONS,
     Claim,
@@ -57,6 +58,12 @@ if TYPE_CHECKING:
     from aiecosys._subset import RecordFilters
 
 __all__ = ["DateLike", "Ecosystem", "Record"]
+
+
+def _by_id(given: dict[str, tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
+    """Each collection of *given* sorted by id."""
+    by_id = attrgetter("id")
+    return {name: tuple(sorted(c, key=by_id)) for name, c in given.items()}
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -134,7 +141,7 @@ class Ecosystem:
             "rounds": rounds,
             "claims": claims,
         }
-        self._set_up(version, checked(given, version), None)
+        self._set_up(version, _by_id(checked(given, version)), None)
 
     @classmethod
     def _of_rows(
@@ -143,15 +150,25 @@ class Ecosystem:
         records: dict[str, tuple[Any, ...]],
         round_rows: tuple[Any, ...],
         build: Callable[[Any], Round],
-    ) -> Ecosystem:
+        distinct: Distinct,
+    ) -> Ecosystem | None:
         """Build an ecosystem of checked *records* and of rounds given as rows.
 
-        The rows are checked field by field already (``_bulk``); *build* makes each a
-        ``Round`` when it is read.
+        The rows are checked field by field already (``_bulk``), *distinct* holding some ids
+        they name; *build* makes each a ``Round`` when it is read. Returns ``None`` when a
+        round names a company or an investor that is not given, lists an investor twice or
+        predates its company: the record path says where (and what else is wrong).
+
+        Raises:
+            DataError: the records and rows break another rule of an ecosystem.
         """
+        given = checked({**records, "rounds": round_rows}, version, distinct=distinct)
+        lists = _by_id(given)
+        columns = Columns.of(lists["rounds"], lists["companies"], lists["investors"])
+        if columns is None or _integrity.rounds_at_fault(columns, lists["companies"]):
+            return None
         eco = cls.__new__(cls)
-        given = checked({**records, "rounds": round_rows}, version, rows=True)
-        eco._set_up(version, given, build)  # noqa: SLF001 - its own class
+        eco._set_up(version, lists, build, columns)  # noqa: SLF001 - its own class
         return eco
 
     def _set_up(
@@ -159,13 +176,16 @@ class Ecosystem:
         version: str | None,
         lists: dict[str, tuple[Any, ...]],
         build: Callable[[Any], Round] | None,
+        columns: Columns | None = None,
     ) -> None:
-        by_id = attrgetter("id")
-        lists = {name: tuple(sorted(c, key=by_id)) for name, c in lists.items()}
+        """Index *lists* (each sorted by id), the rounds numbered by *columns* if given."""
         round_rows = lists.pop("rounds")
+        if columns is None:  # checked records, whose every reference resolves
+            numbered = Columns.of(round_rows, lists["companies"], lists["investors"])
+            columns = cast("Columns", numbered)
         self.__attrs_init__(
             version=version,
-            index=Index.build(lists, round_rows, build),
+            index=Index.build(lists, round_rows, build, columns),
             rounds=Records(round_rows, build),
             **lists,
         )

@@ -13,13 +13,12 @@ import bisect
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import chain, repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from aiecosys._dates import PartialDate
+from aiecosys._columns import Column, Columns
 from aiecosys._model import COLLECTIONS, Claim, Company, Investor, Person, Record, Round
 from aiecosys._names import NameIndex
 from aiecosys._rows import Records
@@ -27,7 +26,7 @@ from aiecosys._rows import Records
 if TYPE_CHECKING:
     from aiecosys._pairs import Pairs
 
-__all__ = ["PAIRS_FROM", "Index", "round_order", "stable_order"]
+__all__ = ["PAIRS_FROM", "Index"]
 
 N = TypeVar("N", Company, Investor)
 
@@ -37,41 +36,7 @@ is built (``_pairs``); below it each is worked out when first asked, in well und
 millisecond."""
 
 
-_ID, _COMPANY, _INVESTMENTS, _INVESTOR = map(
-    attrgetter, ("id", "company", "investments", "investor")
-)
-
-
-def round_order(rows: Sequence[Any]) -> list[int]:
-    """Return the positions of *rows* (rounds, by id) in announcement order.
-
-    The order is by first day, last day, then id.
-    """
-    dates = list(map(attrgetter("announced"), rows))  # dates, or their text in bulk rows
-    spans = sorted(
-        set(dates), key=lambda d: (PartialDate.of(d).first_day, PartialDate.of(d).last_day)
-    )
-    rank = {d: r for r, d in enumerate(spans)}
-    n = len(rows)
-    return stable_order([r * n + i for i, r in enumerate(map(rank.__getitem__, dates))])
-
-
-LARGE = 100_000
-"""From this many items on, orders are computed with numpy (imported then only)."""
-
-
-def stable_order(keys: list[int]) -> list[int]:
-    """Return the positions of *keys* (non-negative integers) sorted by key, ties in order.
-
-    Examples:
-        >>> stable_order([3, 1, 3, 0])
-        [3, 1, 0, 2]
-    """
-    if len(keys) < LARGE:
-        return sorted(range(len(keys)), key=keys.__getitem__)
-    import numpy as np  # noqa: PLC0415 - large ecosystems only
-
-    return np.argsort(np.asarray(keys, dtype=np.int64), kind="stable").tolist()  # type: ignore[no-any-return]
+_ID = attrgetter("id")
 
 
 class Grouped(Mapping[str, Sequence[Round]]):
@@ -106,26 +71,28 @@ class Grouped(Mapping[str, Sequence[Round]]):
         rows: Sequence[Any],
         build: Callable[[Any], Round] | None,
         names: Sequence[str],
-        keys: list[int],
-        positions: list[int],
-        rank: list[int],
+        keys: Column,
+        positions: Column | range,
+        rank: Column,
     ) -> Grouped:
         """Group *positions* by *keys* (numbers in *names*).
 
         Within a group, positions are in announcement order: by *rank*, each round's place in
-        that order (by position).
+        that order (by position). The three are lists, or numpy arrays (``Columns.large``).
         """
         size = len(rank)
-        if len(keys) >= LARGE:
+        if not isinstance(keys, list):
             import numpy as np  # noqa: PLC0415 - large ecosystems only
 
-            where = np.asarray(positions, dtype=np.int64)
             numbered = np.asarray(keys, dtype=np.int64) * size
-            numbered += np.asarray(rank, dtype=np.int64)[where]
-            grouped = np.argsort(numbered, kind="stable")
-            return cls(rows, build, names, numbered[grouped] // size, where[grouped])
+            numbered += np.asarray(rank)[positions]
+            grouped = np.argsort(numbered)  # each number is distinct: no tie to keep in order
+            return cls(
+                rows, build, names, numbered[grouped] // size, np.asarray(positions)[grouped]
+            )
         placed = map(rank.__getitem__, positions)
-        by_key = stable_order([k * size + r for k, r in zip(keys, placed, strict=True)])
+        numbers = [k * size + r for k, r in zip(keys, placed, strict=True)]
+        by_key = sorted(range(len(numbers)), key=numbers.__getitem__)
         return cls(
             rows,
             build,
@@ -238,32 +205,16 @@ class Index:
         collections: Mapping[str, Sequence[Any]],
         round_rows: Sequence[Any],
         build: Callable[[Any], Round] | None,
+        columns: Columns,
     ) -> Index:
         """Index checked *collections* (by name, as in ``COLLECTIONS``) and the rounds.
 
         The rounds are *round_rows*, sorted by id: records, or rows that *build* makes
-        records.
+        records; *columns* numbers them.
         """
         companies = NameIndex("company", collections["companies"])
         investors = NameIndex("investor", collections["investors"])
         people = NameIndex("person", collections["people"])
-        order = round_order(round_rows)
-        rank = [0] * len(order)  # each round's place in announcement order
-        for place, at in enumerate(order):
-            rank[at] = place
-        # Columns read in C (map, chain), in the rows' own order (kind to the memory cache).
-        company_ids = [c.id for c in collections["companies"]]
-        investor_ids = [v.id for v in collections["investors"]]
-        company_at = {c: i for i, c in enumerate(company_ids)}
-        investor_at = {v: i for i, v in enumerate(investor_ids)}
-        company_of = list(map(company_at.__getitem__, map(_COMPANY, round_rows)))
-        investments = list(map(_INVESTMENTS, round_rows))
-        counts = list(map(len, investments))
-        # Every investment: its round (position), investor and company (numbers).
-        flat_rounds = list(chain.from_iterable(map(repeat, range(len(round_rows)), counts)))
-        flat_investors = list(
-            map(investor_at.__getitem__, map(_INVESTOR, chain.from_iterable(investments)))
-        )
         rounds = Records(round_rows, build)
         others = {r.id: r for name, _ in COLLECTIONS if name != "rounds" for r in collections[name]}
         name_keys = {**companies.sort_keys, **investors.sort_keys, **people.sort_keys}
@@ -271,12 +222,8 @@ class Index:
         if len(round_rows) >= PAIRS_FROM:
             from aiecosys._pairs import Pairs  # noqa: PLC0415 - numpy, for large ecosystems only
 
-            flat_companies = list(chain.from_iterable(map(repeat, company_of, counts)))
             pairs = Pairs.build(
-                (flat_rounds, flat_investors, flat_companies),
-                collections["companies"],
-                collections["investors"],
-                name_keys,
+                columns, collections["companies"], collections["investors"], name_keys
             )
         return cls(
             by_id=ById(others, rounds, list(map(_ID, round_rows))),
@@ -284,12 +231,22 @@ class Index:
             investors=investors,
             people=people,
             name_keys=name_keys,
-            rounds_in_order=Records(round_rows, build, order),
+            rounds_in_order=Records(round_rows, build, columns.order),
             rounds_by_company=Grouped.of(
-                round_rows, build, company_ids, company_of, list(range(len(round_rows))), rank
+                round_rows,
+                build,
+                [c.id for c in collections["companies"]],
+                columns.company_of,
+                range(len(round_rows)),
+                columns.rank,
             ),
             rounds_by_investor=Grouped.of(
-                round_rows, build, investor_ids, flat_investors, flat_rounds, rank
+                round_rows,
+                build,
+                [v.id for v in collections["investors"]],
+                columns.investor_of,
+                columns.round_of,
+                columns.rank,
             ),
             claims_by_subject=_grouped((c.subject, c) for c in collections["claims"]),
             pairs=pairs,

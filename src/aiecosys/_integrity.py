@@ -7,10 +7,11 @@ list them all.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import chain, repeat
 from operator import attrgetter, lt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -19,7 +20,10 @@ from aiecosys._dates import PartialDate
 from aiecosys._model import COLLECTIONS, Claim, Company, Investor, Person, Record, Round, Source
 from aiecosys.exceptions import DataError, Problem
 
-__all__ = ["Records", "checked", "problems", "references"]
+if TYPE_CHECKING:
+    from aiecosys._columns import Columns
+
+__all__ = ["Distinct", "Records", "checked", "problems", "references", "rounds_at_fault"]
 
 
 @attrs.frozen(kw_only=True)
@@ -40,18 +44,52 @@ class Records:
                 yield name, i, record
 
 
-def problems(records: Records) -> list[Problem]:
-    """Return every integrity problem in *records* (empty when they form an ecosystem)."""
-    found = _duplicate_ids(records)
-    found += _unknown_references(records)
+Distinct = Mapping[str, AbstractSet[str]]
+"""The distinct ids some references of the rounds hold, by the path of their field in a round
+(``.id``, ``.sources[{}]``…), where the caller has them already (``_bulk``)."""
+
+
+def problems(records: Records, distinct: Distinct | None = None) -> list[Problem]:
+    """Return every integrity problem in *records* (empty when they form an ecosystem).
+
+    With *distinct* (rounds read in bulk), the rounds' references to companies and investors
+    and their own problems (an investor listed twice, a round before its company was founded)
+    are left out: they are looked for on the rounds' numbers (``_columns``,
+    ``rounds_at_fault``). The rest is looked for in the ids *distinct* holds; if anything is
+    found, everything is, as without *distinct*.
+    """
+    if distinct is not None:
+        found = _duplicate_ids(records, distinct)
+        found += _unknown_references(records, distinct)
+        if not found and not _parent_cycles(records):
+            return []
+    found = _duplicate_ids(records, {})
+    found += _unknown_references(records, {})
     found += _round_problems(records)
-    found += _parent_cycles(records)
-    return found
+    return found + _parent_cycles(records)
 
 
-def _duplicate_ids(records: Records) -> list[Problem]:
-    ids = [record.id for _, _, record in records.each()]
-    if len(set(ids)) == len(ids):  # the common case, checked without building paths
+_ID = attrgetter("id")
+
+
+def _duplicate_ids(records: Records, distinct: Distinct) -> list[Problem]:
+    round_ids = distinct.get(".id")
+    if round_ids is None:
+        ids = list(chain.from_iterable(map(_ID, getattr(records, n)) for n, _ in COLLECTIONS))
+        unique = len(set(ids)) == len(ids)
+    else:
+        ids = list(
+            chain.from_iterable(
+                map(_ID, getattr(records, n)) for n, _ in COLLECTIONS if n != "rounds"
+            )
+        )
+        others = set(ids)
+        unique = (
+            len(others) == len(ids)
+            and len(round_ids) == len(records.rounds)
+            and others.isdisjoint(round_ids)
+        )
+    if unique:  # the common case, checked without building paths
         return []
     found: list[Problem] = []
     first_seen: dict[str, str] = {}
@@ -124,7 +162,7 @@ def references(record: Record) -> Iterator[str]:
         yield from ids_of(record)
 
 
-def _unknown_references(records: Records) -> list[Problem]:
+def _unknown_references(records: Records, distinct: Distinct) -> list[Problem]:
     known: dict[str, set[str]] = {
         "source": {s.id for s in records.sources},
         "person": {p.id for p in records.people},
@@ -141,7 +179,12 @@ def _unknown_references(records: Records) -> list[Problem]:
             known[kind] = set(
                 map(attrgetter("id"), chain(*(getattr(records, n) for n, _ in COLLECTIONS)))
             )
-        named = set(chain.from_iterable(map(ids_of, items)))
+        if collection == "rounds" and distinct:
+            if tail not in distinct:
+                continue  # resolved when the rounds are numbered
+            named = distinct[tail]
+        else:
+            named = set(chain.from_iterable(map(ids_of, items)))
         if named <= known[kind]:  # the common case: no path needs building
             continue
         for i, item in enumerate(items):
@@ -196,13 +239,39 @@ def _round_problems(records: Records) -> list[Problem]:
     return found
 
 
+def rounds_at_fault(columns: Columns, companies: Sequence[Company]) -> bool:
+    """Tell whether some round lists an investor twice or is dated before its company existed.
+
+    A look over the rounds' integer columns (``_columns``), companies by place; only when it
+    answers yes are the rounds walked (``problems``) to say where.
+    """
+    founded = [1 if c.founded is None else c.founded.first_day.toordinal() for c in companies]
+    if not columns.large:
+        pairs = set(zip(columns.round_of, columns.investor_of, strict=True))
+        last_days = map(columns.last_days.__getitem__, columns.date_rank)
+        begun = map(founded.__getitem__, columns.company_of)
+        return len(pairs) != len(columns.round_of) or any(map(lt, last_days, begun))
+    import numpy as np  # noqa: PLC0415 - large ecosystems only
+
+    rounds, investors = np.asarray(columns.round_of), np.asarray(columns.investor_of)
+    # A round's investments are next to each other: two of one round are fewer apart than
+    # the most investments of a round.
+    for gap in range(1, int(np.max(columns.counts, initial=0))):
+        same = rounds[:-gap] == rounds[gap:]
+        if (same & (investors[:-gap] == investors[gap:])).any():
+            return True
+    last = np.asarray(columns.last_days)[columns.date_rank]
+    return bool((last < np.asarray(founded)[columns.company_of]).any())
+
+
 def checked(
-    given: dict[str, Any], version: object, *, rows: bool = False
+    given: dict[str, Any], version: object, *, distinct: Distinct | None = None
 ) -> dict[str, tuple[Any, ...]]:
     """Return the collections *given* (by name) as tuples, once every record is checked.
 
-    With *rows*, the rounds are rows decoded in bulk (``_bulk``), checked field by field
-    already; the references between records are checked here all the same.
+    With *distinct*, the rounds are rows decoded in bulk (``_bulk``), checked field by field
+    already, and *distinct* some of the ids they hold; the references between records are
+    checked here, but for those left to the rounds' numbers (see ``problems``).
 
     Raises:
         DataError: a collection is not a sequence of its records, *version* is not a
@@ -219,12 +288,12 @@ def checked(
         found.extend(
             Problem(f"{name}[{i}]", f"must be a {kind.__name__} (got {type(item).__name__})")
             for i, item in enumerate(lists[name])
-            if not isinstance(item, kind) and not (rows and kind is Round)
+            if not isinstance(item, kind) and not (distinct is not None and kind is Round)
         )
     if version is not None and (problem := NAME.problem(version)) is not None:
         found.append(Problem("version", problem))
     if not found:
-        found = problems(Records(**lists))
+        found = problems(Records(**lists), distinct)
     if found:
         raise DataError(found)
     return lists

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Generic, Protocol, TypeVar
@@ -50,17 +51,32 @@ class NameIndex(Generic[R]):
     def __init__(self, kind: str, records: Iterable[R]) -> None:
         """Index *records* of *kind* ("company", "investor", …)."""
         self.kind = kind
-        self.by_id: dict[str, R] = {}
-        self.sort_keys: dict[str, tuple[str, str]] = {}
+        given = tuple(records)
+        ids = [r.id for r in given]
+        folded = map(normalise, [r.name for r in given])
+        self.by_id: dict[str, R] = dict(zip(ids, given, strict=True))
+        self.sort_keys: dict[str, tuple[str, str]] = dict(
+            zip(ids, zip(folded, ids, strict=True), strict=True)
+        )
         """Each record's key for sorting by name: (folded name, id)."""
+
+    @functools.cached_property
+    def _by_name(self) -> Mapping[str, tuple[str, ...]]:
+        """The ids of the records each folded name and alias names, made on first use.
+
+        Lookups by id, which every query of a large ecosystem's answers makes, never need it.
+        """
         names: dict[str, list[str]] = {}
-        for record in records:
-            self.by_id[record.id] = record
-            folded = normalise(record.name)
-            self.sort_keys[record.id] = (folded, record.id)
-            for key in {folded, *(normalise(a) for a in record.aliases)}:
-                names.setdefault(key, []).append(record.id)
-        self._by_name: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in names.items()}
+        for record in self.by_id.values():
+            key = self.sort_keys[record.id][0]
+            keys = {key, *map(normalise, record.aliases)} if record.aliases else (key,)
+            for each in keys:
+                found = names.get(each)
+                if found is None:
+                    names[each] = [record.id]
+                else:
+                    found.append(record.id)
+        return {k: tuple(v) for k, v in names.items()}
 
     def get(self, key: str) -> R | None:
         """Return the record *key* names, ``None`` if none; raise if it names several."""

@@ -24,20 +24,26 @@ from aiecosys._rows import Records
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
+    from aiecosys._columns import Columns
     from aiecosys._index import Grouped
 
 __all__ = ["Pairs"]
 
 
 def _ranks(records: Sequence[Any], name_keys: Mapping[str, tuple[str, str]]) -> NDArray[np.int64]:
-    """Each record's rank in name order (folded name, id), by its position."""
-    order = sorted(range(len(records)), key=lambda i: name_keys[records[i].id])
-    ranks = np.empty(len(records), dtype=np.int64)
-    ranks[np.asarray(order, dtype=np.int64)] = np.arange(len(records), dtype=np.int64)
+    """The positions of *records* in name order (folded name, id): record by rank."""
+    ids = [r.id for r in records]
+    return np.asarray(sorted(range(len(ids)), key=lambda i: name_keys[ids[i]]), dtype=np.int64)
+
+
+def _inverse(by_rank: NDArray[np.int64]) -> NDArray[np.int64]:
+    """Each record's rank, *by_rank* giving the record (position) of each rank."""
+    ranks = np.empty(len(by_rank), dtype=np.int64)
+    ranks[by_rank] = np.arange(len(by_rank), dtype=np.int64)
     return ranks
 
 
-def _keys(owner: Any, other: Any, size: int) -> NDArray[np.int64]:
+def _numbered(owner: Any, other: Any, size: int) -> NDArray[np.int64]:
     """Number each (owner, other) pair as ``owner * size + other``, in 64 bits."""
     keys: NDArray[np.int64] = owner.astype(np.int64)
     keys *= size
@@ -45,25 +51,33 @@ def _keys(owner: Any, other: Any, size: int) -> NDArray[np.int64]:
     return keys
 
 
-def _table(
-    keys: NDArray[np.int64],
-    size: int,
-    rank: NDArray[np.int64],
-    *,
-    by_count: bool,
-) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
-    """Return the distinct pairs *keys* numbers: the others, counts, where each owner's begin.
+def _distinct(keys: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The distinct *keys* in order, and how often each occurs (*keys* is sorted in place).
 
-    Each owner's pairs are in answer order: most pairs first if *by_count*, then by the
-    others' *rank*.
+    What ``np.unique(keys, return_counts=True)`` gives; numpy 2.3 and later answer
+    ``np.unique(keys)`` by hashing, ten times slower here than this sort.
     """
-    keys, counts = np.unique(keys, return_counts=True)
-    owners, others = keys // size, keys % size
-    del keys
-    first = -counts if by_count else np.zeros_like(counts)
-    order = np.lexsort((rank[others], first, owners))
-    owners, others, counts = owners[order], others[order], counts[order]
-    return others, counts, np.searchsorted(owners, np.arange(int(owners.max(initial=-1)) + 2))
+    keys.sort()
+    starts = np.flatnonzero(np.concatenate((keys[:1] == keys[:1], keys[1:] != keys[:-1])))
+    counts = np.diff(np.append(starts, len(keys)))
+    return keys[starts], counts
+
+
+def _by_count(
+    owners: NDArray[np.int64], counts: NDArray[np.int64], ranked: NDArray[np.int64], size: int
+) -> NDArray[np.int64]:
+    """The order of pairs by owner, count (most first), then the other's rank.
+
+    One sort of one number per pair when (owner, count, rank) fit in 63 bits, as they do for
+    any ecosystem that fits in memory; three sorts otherwise.
+    """
+    most = int(counts.max(initial=0)) + 1
+    if (int(owners.max(initial=0)) + 1) * most * size < 1 << 63:
+        key = owners * (most * size)
+        key += (most - counts) * size
+        key += ranked
+        return np.argsort(key)  # each key is distinct
+    return np.lexsort((ranked, -counts, owners))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -82,54 +96,56 @@ class Pairs:
     @classmethod
     def build(
         cls,
-        investments: tuple[Sequence[int], Sequence[int], Sequence[int]],
+        columns: Columns,
         companies: Sequence[Company],
         investors: Sequence[Investor],
         name_keys: Mapping[str, tuple[str, str]],
     ) -> Pairs:
-        """Table *investments*: the round, investor and company (positions) of each.
-
-        The investments of one round are next to each other.
-        """
-        round_of, investor_of, company_of_each = investments
-        investor_at = {v.id: i for i, v in enumerate(investors)}
+        """Table the investments *columns* numbers (their rounds, investors and companies)."""
         # 32 bits a number (positions and places are under 2**31), 64 for a pair's number:
         # the pairs of a million rounds are millions, and their arrays set the load's peak.
-        rounds = np.asarray(round_of, dtype=np.int32)
-        members = np.asarray(investor_of, dtype=np.int32)
+        rounds = np.asarray(columns.round_of, dtype=np.int32)
+        members = np.asarray(columns.investor_of, dtype=np.int32)
         size = max(len(investors), len(companies), 1)
+        investor_by_rank = _ranks(investors, name_keys)
+        investor_rank = _inverse(investor_by_rank)
+        # Each pair of investors of one round, both ways, numbered owner * size + the other's
+        # rank by name: the distinct numbers are the pairs, in (owner, name) order, counted.
         firsts, seconds = [], []
         for gap in range(1, _widest(rounds)):
             same = rounds[:-gap] == rounds[gap:]
             firsts.append(members[:-gap][same])
             seconds.append(members[gap:][same])
         del rounds
-        if firsts:
-            keys = _keys(
-                np.concatenate([*firsts, *seconds]), np.concatenate([*seconds, *firsts]), size
-            )
-        else:
-            keys = np.empty(0, np.int64)
+        owner = np.concatenate([*firsts, *seconds]) if firsts else np.empty(0, np.int32)
+        other = np.concatenate([*seconds, *firsts]) if firsts else np.empty(0, np.int32)
         del firsts, seconds
-        partners, shared, partners_from = _table(
-            keys, size, _ranks(investors, name_keys), by_count=True
-        )
+        keys, shared = _distinct(_numbered(owner, investor_rank[other], size))
+        del owner, other
+        owners, ranked = np.divmod(keys, size)
         del keys
-        holdings, _, holdings_from = _table(
-            _keys(members, np.asarray(company_of_each, dtype=np.int32), size),
-            size,
-            _ranks(companies, name_keys),
-            by_count=False,
-        )
+        order = _by_count(owners, shared, ranked, size)
+        owners, partners, shared = owners[order], investor_by_rank[ranked[order]], shared[order]
+        del order, ranked
+        partners_from = np.searchsorted(owners, np.arange(len(investors) + 1))
+        del owners
+        # Each (investor, company) pair numbered investor * size + the company's rank by name:
+        # the distinct numbers are the portfolios, each in name order.
+        company_by_rank = _ranks(companies, name_keys)
+        company_rank = _inverse(company_by_rank)
+        held = np.asarray(columns.investment_companies(), dtype=np.int64)
+        keys, _ = _distinct(_numbered(members, company_rank[held], size))
+        del held, members
+        owners, ranked = np.divmod(keys, size)
         return cls(
-            investor_at=investor_at,
+            investor_at={v.id: i for i, v in enumerate(investors)},
             investors=investors,
             companies=companies,
             partners=partners,
             shared=shared,
             partners_from=partners_from,
-            holdings=holdings,
-            holdings_from=holdings_from,
+            holdings=company_by_rank[ranked],
+            holdings_from=np.searchsorted(owners, np.arange(len(investors) + 1)),
         )
 
     def _slice(self, starts: NDArray[np.int64], investor_id: str) -> slice:
