@@ -10,7 +10,7 @@ paused as ``loads`` pauses it:
 - read the file (``Path.read_bytes``);
 - decode it in bulk into rows (msgspec);
 - look for keys given twice (count the colons, ``_bulk._keys_given_twice``);
-- build the records of every collection but rounds (their constructors run every rule);
+- check and build the records of every collection but rounds (``_bulk._records_of``);
 - check the round rows column by column (``_bulk._check_rounds``);
 - check the references between records (``_integrity.checked``);
 - sort by id and number the rounds' links (``_columns.Columns``);
@@ -41,6 +41,7 @@ def phases(path: Path) -> tuple[list[tuple[str, float]], int, float]:
     import aiecosys
     from aiecosys import _bulk, _columns, _index, _integrity
     from aiecosys._model import COLLECTIONS, Round
+    from aiecosys._totals import FIELDS
 
     imported = clock()
     data = path.read_bytes()
@@ -53,9 +54,10 @@ def phases(path: Path) -> tuple[list[tuple[str, float]], int, float]:
     looked = clock()
     leaves = _bulk._Leaves()
     checked = _bulk._Builders(leaves, check=True)
+    unchecked = _bulk._Builders(leaves, check=False)
     given = {name: _bulk._given(getattr(document, name)) for name, _ in COLLECTIONS}
     records = {
-        name: tuple(map(checked.of(kind), given[name]))
+        name: _bulk._records_of(kind, given[name], leaves, checked, unchecked)
         for name, kind in COLLECTIONS
         if kind is not Round
     }
@@ -72,8 +74,8 @@ def phases(path: Path) -> tuple[list[tuple[str, float]], int, float]:
         raise SystemExit("some round breaks a rule: aiecosys.loads would not accept the file")
     faults = clock()
     round_rows = lists.pop("rounds")
-    build = _bulk._Builders(leaves, check=False).of(Round)
-    _index.Index.build(lists, round_rows, build, columns)
+    build = unchecked.of(Round)
+    _index.Index.build(lists, round_rows, build, columns, unchecked.fields(Round, FIELDS))
     indexed = clock()
     gc.enable()
     gc.collect()

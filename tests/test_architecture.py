@@ -14,7 +14,7 @@ PACKAGE = Path(aiecosys.__file__).parent
 LAYERS: dict[str, tuple[str, ...]] = {
     "base": (
         "exceptions", "_version", "_checks", "_names", "_atomic", "_optional", "_once", "_progress",
-        "_rows",
+        "_rows", "_iso",
     ),
     "values": ("_dates", "_money"),
     "model": ("_model", "_columns", "_integrity", "_arguments"),

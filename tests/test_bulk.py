@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from aiecosys import DataError, Ecosystem, dumps, loads
 from aiecosys import strategies as aist
-from aiecosys._bulk import ROUND_RECORD_RULES, decode
+from aiecosys._bulk import RECORD_RULES, decode, record_rule_fields
 from aiecosys._codec import FORMAT, from_document
 from aiecosys._model import Investment, Round
 from tests.helpers import small
@@ -25,8 +25,11 @@ def taken_in_bulk(text: str) -> bool:
     bulk = decode(text, FORMAT)
     if bulk is None:
         return False
-    rows = (bulk.version, bulk.records, bulk.round_rows, bulk.build, bulk.distinct)
-    return Ecosystem._of_rows(*rows) is not None
+    reads = (bulk.build, bulk.totals)
+    return (
+        Ecosystem._of_rows(bulk.version, bulk.records, bulk.round_rows, reads, bulk.distinct)
+        is not None
+    )
 
 
 @given(aist.ecosystems())
@@ -135,23 +138,22 @@ def test_a_decimal_amount_is_read_by_the_record_path_exactly():
     assert str(eco.round(doc["rounds"][0]["id"]).amount.amount) == "1000000.50"  # type: ignore[union-attr]
 
 
-def test_only_the_valuation_rule_of_a_round_reads_the_whole_round():
-    """The rules checked column by column read one value each; the others are listed.
+def test_every_rule_that_reads_the_record_is_known():
+    """A rule written as a method of its class reads the record, not one value.
 
-    A rule written as a method of Round or Investment reads the record: the bulk reader builds
-    the rounds that have the field it guards, so the list must name every such field.
+    The bulk reader builds each row that sets a field of ``RECORD_RULES`` and builds every
+    row of a class with another such rule: each must be found, and only those listed may
+    pass when the field is unset.
     """
+    from aiecosys._model import Claim, Company, Investor, Person, Role, Source
 
-    def reads_record(cls: type) -> set[str]:
-        found = set()
-        for field in attrs.fields(cls):
-            rules = getattr(field.validator, "_validators", (field.validator,))
-            if any(getattr(r, "__qualname__", "").startswith(cls.__name__ + ".") for r in rules):
-                found.add(field.name)
-        return found
-
-    assert reads_record(Round) == ROUND_RECORD_RULES
-    assert reads_record(Investment) == set()
+    assert record_rule_fields(Round) == RECORD_RULES[Round] == {"valuation"}
+    assert record_rule_fields(Company) == RECORD_RULES[Company] == {"parent"}
+    assert record_rule_fields(Investor) == {"company", "person"}
+    assert record_rule_fields(Claim) == {"subject", "evidence"}
+    assert record_rule_fields(Role) == {"end"}
+    for kind in (Investment, Source, Person):
+        assert record_rule_fields(kind) == set()
 
 
 def test_a_post_money_valuation_below_the_amount_is_refused_with_its_path():

@@ -1,8 +1,11 @@
 """The index: built once from checked records, in announcement order, sorted names folded once."""
 
+from operator import attrgetter
+
 from aiecosys._columns import Columns
 from aiecosys._index import Index
 from aiecosys._model import COLLECTIONS, Round
+from aiecosys._totals import FIELDS
 from tests.helpers import small
 
 
@@ -12,7 +15,7 @@ def index() -> Index:
     rounds = tuple(eco.rounds)
     columns = Columns.of(rounds, eco.companies, eco.investors)
     assert columns is not None
-    return Index.build(others, rounds, None, columns)
+    return Index.build(others, rounds, None, columns, attrgetter(*FIELDS))
 
 
 def test_rounds_are_indexed_in_announcement_order_by_company_and_investor():

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, compress
 from operator import attrgetter
 from typing import Any, Union, get_args, get_origin
@@ -31,18 +31,60 @@ import attrs
 import msgspec
 
 from aiecosys._dates import PartialDate
-from aiecosys._model import COLLECTIONS, Investment, Round, Valuation
+from aiecosys._model import COLLECTIONS, Company, Investment, Round, Valuation
 from aiecosys._money import Money
 from aiecosys._rows import reading, unchecked
+from aiecosys._totals import FIELDS
 from aiecosys.exceptions import DataError
 
 Build = Callable[[Any], Any]
 
-__all__ = ["ROUND_RECORD_RULES", "Decoded", "Given", "decode", "decode_lines", "rows_of", "settle"]
+__all__ = [
+    "RECORD_RULES",
+    "RESOLVED",
+    "Decoded",
+    "Given",
+    "decode",
+    "decode_lines",
+    "record_rule_fields",
+    "rows_of",
+    "settle",
+]
 
-ROUND_RECORD_RULES = frozenset({"valuation"})
-"""The fields of ``Round`` whose rules read other fields of the round (a post-money valuation
-is not below the amount): a round with one set is checked by building it."""
+RECORD_RULES: dict[type[Any], frozenset[str]] = {
+    Round: frozenset({"valuation"}),
+    Company: frozenset({"parent"}),
+}
+"""Per class, the fields whose rule reads other fields of the record (a post-money valuation
+is not below the amount, a company is not its own parent) and passes when the field is unset:
+a row with one set is checked by building it. A class with a record rule not listed here (an
+investor's kind and company, a claim's verdict and evidence, a role's start and end) is built
+row by row by its constructor."""
+
+RESOLVED = frozenset({(Round, "company"), (Investment, "investor")})
+"""References not checked column by column: they are resolved when the rounds are numbered
+(``_columns``), and an id that names a record passed the id rule as that record's id; one
+that names none sends the document to the record path."""
+
+
+def record_rule_fields(kind: type[Any]) -> frozenset[str]:
+    """The fields of *kind* with a rule written as a method of *kind* (it reads the record).
+
+    Examples:
+        >>> sorted(record_rule_fields(Round))
+        ['valuation']
+    """
+    found = set()
+    for field in attrs.fields(kind):
+        rules = getattr(field.validator, "_validators", (field.validator,))
+        if any(getattr(r, "__qualname__", "").startswith(f"{kind.__name__}.") for r in rules):
+            found.add(field.name)
+    return frozenset(found)
+
+
+def _by_columns(kind: type[Any]) -> bool:
+    """Whether *kind* records can be checked column by column (see ``RECORD_RULES``)."""
+    return record_rule_fields(kind) <= RECORD_RULES.get(kind, frozenset())
 
 
 class MoneyRow(msgspec.Struct, forbid_unknown_fields=True, frozen=True, gc=False):
@@ -156,6 +198,8 @@ class Decoded:
     amounts still as written: *build* makes them values)."""
     build: Callable[[Any], Round]
     """Builds a ``Round`` of a row, without checking it again."""
+    totals: Callable[[Any], tuple[Any, ...]]
+    """Reads the fields a total reads (``_totals.FIELDS``) off a round's row."""
     distinct: dict[str, set[str]]
     """The distinct ids some references of the round rows hold, by the path of their field in
     a round (see ``_check_rounds``), gathered while checking them: the integrity checks read
@@ -232,24 +276,34 @@ def settle(version: str | None, given: dict[str, Any]) -> Decoded | None:
     Returns ``None`` when some value breaks a rule: the record path says where.
     """
     leaves = _Leaves()
-    checked = _Builders(leaves, check=True)
+    checked, unchecked = _Builders(leaves, check=True), _Builders(leaves, check=False)
+    records: dict[str, tuple[Any, ...]] = {}
     try:
-        records = {
-            name: tuple(map(checked.of(kind), given[name]))
-            for name, kind in COLLECTIONS
-            if kind is not Round
-        }
-        rows = tuple(given["rounds"])
-        distinct = _check_rounds(rows, leaves, checked)
+        for name, kind in COLLECTIONS:
+            if kind is Round:
+                distinct = _check_rounds(tuple(given[name]), leaves, checked)
+            else:
+                records[name] = _records_of(kind, given[name], leaves, checked, unchecked)
     except DataError:
         return None
     return Decoded(
         version=version,
         records=records,
-        round_rows=rows,
-        build=_Builders(leaves, check=False).of(Round),
+        round_rows=tuple(given["rounds"]),
+        build=unchecked.of(Round),
+        totals=unchecked.fields(Round, FIELDS),
         distinct=distinct,
     )
+
+
+def _records_of(
+    kind: type[Any], rows: Sequence[Any], leaves: _Leaves, checked: _Builders, unchecked: _Builders
+) -> tuple[Any, ...]:
+    """Build the *kind* records of *rows*, checked column by column where *kind* allows."""
+    if not _by_columns(kind):
+        return tuple(map(checked.of(kind), rows))
+    _check_columns(kind, rows, leaves, checked)
+    return tuple(map(unchecked.of(kind), rows))
 
 
 def _given(value: Any, default: Any = ()) -> Any:
@@ -290,72 +344,95 @@ def _colons(value: Any) -> int:
     return msgspec.json.encode(value).count(b":")
 
 
-def _each_distinct(kind: type[Any], name: str, values: Iterable[Any]) -> set[Any]:
-    """Run the rule of field *name* of *kind* on each distinct value of *values*; return them.
+def _each_distinct(kind: type[Any], name: str, values: Iterable[Any]) -> None:
+    """Run the rule of field *name* of *kind* on each of the distinct *values*.
 
     A text rule first looks at the whole column at once (``TextRule.all_allowed``).
     """
     field = attrs.fields_dict(kind)[name]
     rule = field.validator
-    distinct = set(values)
     if rule is None:
-        return distinct
+        return
     text = getattr(rule, "text_rule", None)
+    distinct = values if isinstance(values, set) else set(values)
     if text is not None and text.all_allowed(distinct):
-        return distinct
+        return
     for value in distinct:
         rule(None, field, value)
-    return distinct
 
 
-_ANNOUNCED, _AMOUNT, _INVESTMENTS, _VALUATION = map(
-    attrgetter, ("announced", "amount", "investments", "valuation")
-)
+_VALUATION = attrgetter("valuation")
 
 
-def _check_rounds(
-    rows: tuple[Any, ...], leaves: _Leaves, checked: _Builders
-) -> dict[str, set[str]]:
-    """Check round rows with every rule of ``Round`` and ``Investment``, column by column.
+def _check_columns(
+    kind: type[Any], rows: Sequence[Any], leaves: _Leaves, checked: _Builders
+) -> dict[str, set[Any]]:
+    """Check *rows* of *kind* with every rule of *kind*, column by column.
 
-    Each distinct value of a field goes once through its rule; each distinct date and amount
-    is made a value once (kept in *leaves*). A round with a field whose rule reads the whole
-    round (``ROUND_RECORD_RULES``) is built, which runs every rule, and keeps the checked
-    valuation.
+    Each distinct value of a field goes once through its rule, its dates and amounts made
+    values once (kept in *leaves*); a row with a field of ``RECORD_RULES`` set is built, which
+    runs every rule, and keeps the checked value. A field holding records of a class checked
+    by columns too (a round's investments) is checked the same way over all of them; other
+    records held (a person's roles) are built, each checked. ``RESOLVED`` fields are left out.
 
-    A reference to a company or an investor is not checked here: it is resolved when the
-    rounds are numbered (``_columns``), and an id that names a record passed the id rule as
-    that record's id; one that names none sends the document to the record path.
-
-    Returns the distinct ids the other references of the rows hold, by the path of their
-    field in a round as the integrity checks write it: ``.id``, ``.sources[{}]`` and
-    ``.valuation.sources[{}]``.
+    Returns the distinct values of each field checked by columns, by name.
 
     Raises:
         DataError: some value breaks a rule (where is for the record path to say).
     """
-    build_round = checked.of(Round)
-    valued: set[str] = set()
-    for row in compress(rows, map(_VALUATION, rows)):  # the rows with a valuation
-        row.valuation = build_round(row).valuation
-        valued.update(row.valuation.sources)
-    investments = list(chain.from_iterable(map(_INVESTMENTS, rows)))
-    dates = list(map(leaves.date, set(map(_ANNOUNCED, rows))))
-    _each_distinct(Round, "announced", dates)
-    for kind, column in ((Round, rows), (Investment, investments)):
-        amounts = set(map(_AMOUNT, column)) - {None}
-        _each_distinct(kind, "amount", map(leaves.money, amounts))
-    settled = {f.name for f in attrs.fields(Round) if f.init} - ROUND_RECORD_RULES
-    distinct = {
-        name: _each_distinct(Round, name, map(attrgetter(name), rows))
-        for name in sorted(settled - {"investments", "announced", "amount", "company"})
-    }
-    _each_distinct(Investment, "lead", map(attrgetter("lead"), investments))
+    build = checked.of(kind)
+    whole = RECORD_RULES.get(kind, frozenset())
+    for name in sorted(whole):
+        for row in compress(rows, map(attrgetter(name), rows)):  # the rows with it set
+            setattr(row, name, getattr(build(row), name))
+    distinct: dict[str, set[Any]] = {}
+    for field in attrs.fields(attrs.resolve_types(kind)):
+        if not field.init or field.name in whole or (kind, field.name) in RESOLVED:
+            continue
+        column = map(attrgetter(field.name), rows)
+        held = _held(field.type)
+        if held is not None:  # records, as a tuple
+            if _by_columns(held):
+                _check_columns(held, list(chain.from_iterable(column)), leaves, checked)
+            else:
+                each = checked.of(held)
+                for value in column:
+                    tuple(map(each, value))
+            continue
+        values = distinct[field.name] = set(column)
+        read = checked.reader(field.type)
+        _each_distinct(kind, field.name, values if read is None else map(read, values))
+    return distinct
+
+
+def _held(kind: Any) -> type[Any] | None:
+    """The record class of a field of type *kind* that is a tuple of records, else None."""
+    if get_origin(kind) is tuple and attrs.has(get_args(kind)[0]):
+        return get_args(kind)[0]  # type: ignore[no-any-return]
+    return None
+
+
+def _check_rounds(rows: Sequence[Any], leaves: _Leaves, checked: _Builders) -> dict[str, set[str]]:
+    """Check round rows with every rule of ``Round`` and ``Investment`` (``_check_columns``).
+
+    Returns the distinct ids of the rows' references that the integrity checks look up, by
+    the path of their field in a round as they write it: ``.id``, ``.sources[{}]`` and
+    ``.valuation.sources[{}]`` (companies and investors are resolved apart: ``RESOLVED``).
+
+    Raises:
+        DataError: some value breaks a rule (where is for the record path to say).
+    """
+    distinct = _check_columns(Round, rows, leaves, checked)
+    valued = compress(rows, map(_VALUATION, rows))
     return {
         ".id": distinct["id"],
         ".sources[{}]": set().union(*distinct["sources"]),
-        ".valuation.sources[{}]": valued,
+        ".valuation.sources[{}]": set(chain.from_iterable(r.valuation.sources for r in valued)),
     }
+
+
+def _values(*values: Any) -> tuple[Any, ...]:
+    return values
 
 
 class _Builders:
@@ -375,21 +452,26 @@ class _Builders:
         if kind not in self._made:
             fields = [f for f in attrs.fields(attrs.resolve_types(kind)) if f.init]
             make = kind if self._check else unchecked(kind)
-            pairs = [(f.name, self._reader(f.type)) for f in fields]
+            pairs = [(f.name, self.reader(f.type)) for f in fields]
             self._made[kind] = reading(make, pairs, by_name=self._check)
         return self._made[kind]
 
-    def _reader(self, kind: Any) -> Build | None:  # noqa: PLR0911 - one case per field type
+    def fields(self, kind: type[Any], names: Sequence[str]) -> Callable[[Any], tuple[Any, ...]]:
+        """The function reading fields *names* off a *kind* row, as a record holds them."""
+        by_name = attrs.fields_dict(attrs.resolve_types(kind))
+        return reading(_values, [(n, self.reader(by_name[n].type)) for n in names], by_name=False)
+
+    def reader(self, kind: Any) -> Build | None:  # noqa: PLR0911 - one case per field type
         """How a row's value of field type *kind* becomes a record's (None: as it is)."""
         origin, args = get_origin(kind), get_args(kind)
         if origin in (Union, types.UnionType):
             (inner,) = (a for a in args if a is not type(None))
-            optional = self._reader(inner)
+            optional = self.reader(inner)
             if optional is None:
                 return None
             return lambda v: None if v is None else optional(v)
         if origin is tuple:
-            each = self._reader(args[0])
+            each = self.reader(args[0])
             return None if each is None else (lambda v: tuple(map(each, v)))
         if not self._check and kind is Valuation:
             return None  # a checked row holds its valuation as a record already

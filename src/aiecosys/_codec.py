@@ -40,7 +40,6 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import attrs
 
-from aiecosys._atomic import write_text
 from aiecosys._bulk import rows_of, settle
 from aiecosys._checks import enum_value, excerpt
 from aiecosys._dates import PartialDate
@@ -413,7 +412,11 @@ def _read(
             if bulk is not None:
                 try:
                     eco = Ecosystem._of_rows(  # noqa: SLF001 - the codec builds from rows
-                        bulk.version, bulk.records, bulk.round_rows, bulk.build, bulk.distinct
+                        bulk.version,
+                        bulk.records,
+                        bulk.round_rows,
+                        (bulk.build, bulk.totals),
+                        bulk.distinct,
                     )
                 except DataError as error:
                     raise DataError(error.problems, source=source) from None
@@ -569,6 +572,8 @@ def dump(ecosystem: Ecosystem, path: str | Path, *, lines: bool | None = None) -
     """
     if lines is None:
         lines = Path(path).suffix.lower() in LINE_SUFFIXES
+    from aiecosys._atomic import write_text  # noqa: PLC0415 - writing only, off a load's path
+
     write_text(path, dumps(ecosystem, lines=lines))
 
 

@@ -60,6 +60,12 @@ if TYPE_CHECKING:
 __all__ = ["DateLike", "Ecosystem", "Record"]
 
 
+Reads = tuple[Callable[[Any], Round] | None, Callable[[Any], tuple[Any, ...]]]
+"""How a round is built of its row (``None``: rows are rounds), and how a total reads it."""
+
+_TOTALS_OF_ROUND = attrgetter(*_totals.FIELDS)
+
+
 def _by_id(given: dict[str, tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
     """Each collection of *given* sorted by id."""
     by_id = attrgetter("id")
@@ -141,7 +147,7 @@ class Ecosystem:
             "rounds": rounds,
             "claims": claims,
         }
-        self._set_up(version, _by_id(checked(given, version)), None)
+        self._set_up(version, _by_id(checked(given, version)), (None, _TOTALS_OF_ROUND))
 
     @classmethod
     def _of_rows(
@@ -149,13 +155,14 @@ class Ecosystem:
         version: str | None,
         records: dict[str, tuple[Any, ...]],
         round_rows: tuple[Any, ...],
-        build: Callable[[Any], Round],
+        reads: Reads,
         distinct: Distinct,
     ) -> Ecosystem | None:
         """Build an ecosystem of checked *records* and of rounds given as rows.
 
         The rows are checked field by field already (``_bulk``), *distinct* holding some ids
-        they name; *build* makes each a ``Round`` when it is read. Returns ``None`` when a
+        they name; *reads* makes each a ``Round`` when it is read, and reads the fields of a
+        total off it (``_totals.FIELDS``). Returns ``None`` when a
         round names a company or an investor that is not given, lists an investor twice or
         predates its company: the record path says where (and what else is wrong).
 
@@ -168,24 +175,29 @@ class Ecosystem:
         if columns is None or _integrity.rounds_at_fault(columns, lists["companies"]):
             return None
         eco = cls.__new__(cls)
-        eco._set_up(version, lists, build, columns)  # noqa: SLF001 - its own class
+        eco._set_up(version, lists, reads, columns)  # noqa: SLF001 - its own class
         return eco
 
     def _set_up(
         self,
         version: str | None,
         lists: dict[str, tuple[Any, ...]],
-        build: Callable[[Any], Round] | None,
+        reads: Reads,
         columns: Columns | None = None,
     ) -> None:
-        """Index *lists* (each sorted by id), the rounds numbered by *columns* if given."""
+        """Index *lists* (each sorted by id), the rounds numbered by *columns* if given.
+
+        *reads* is how a round is built of its row (``None``: the rounds are records), and
+        how the fields of a total are read off it.
+        """
+        build, totals = reads
         round_rows = lists.pop("rounds")
         if columns is None:  # checked records, whose every reference resolves
             numbered = Columns.of(round_rows, lists["companies"], lists["investors"])
             columns = cast("Columns", numbered)
         self.__attrs_init__(
             version=version,
-            index=Index.build(lists, round_rows, build, columns),
+            index=Index.build(lists, round_rows, build, columns, totals),
             rounds=Records(round_rows, build),
             **lists,
         )
@@ -335,7 +347,13 @@ class Ecosystem:
             IncompleteTotal: with *strict*, the total is not exact (not ``complete``).
         """
         check.flag(strict, "strict")
-        total = self.funding_breakdown(company, currency=currency, as_of=as_of).total
+        if as_of is None:  # read off the rounds' rows: no round is built
+            check.currency(currency)
+            found = self.company(company)
+            facts = self._index.rounds_by_company.read(found.id, self._index.totals_of_round)
+            total = _totals.total_of(found, facts, currency=currency)
+        else:
+            total = self.funding_breakdown(company, currency=currency, as_of=as_of).total
         if strict and not total.complete:
             raise IncompleteTotal(total)
         return total

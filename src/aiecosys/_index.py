@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["PAIRS_FROM", "Index"]
 
 N = TypeVar("N", Company, Investor)
+T = TypeVar("T")
 
 PAIRS_FROM = 20_000
 """From this many rounds on, co-investors and portfolios are tabled once, when the ecosystem
@@ -47,23 +48,23 @@ class Grouped(Mapping[str, Sequence[Round]]):
     by bisection, so no list is made per key.
     """
 
-    __slots__ = ("_at", "_build", "_keys", "_names", "_positions", "_rows")
+    __slots__ = ("_at", "_build", "_names", "_positions", "_rows", "_starts")
 
     def __init__(
         self,
         rows: Sequence[Any],
         build: Callable[[Any], Round] | None,
         names: Sequence[str],
-        keys: Any,
+        starts: Any,
         positions: Any,
     ) -> None:
-        """Hold groups laid out by ``of``: *keys* sorted, *positions* beside them.
+        """Hold groups laid out by ``of``: group *k* is ``positions[starts[k]:starts[k + 1]]``.
 
         Both are lists, or numpy arrays for a large ecosystem.
         """
         self._rows, self._build, self._names = rows, build, names
         self._at = {name: i for i, name in enumerate(names)}
-        self._keys, self._positions = keys, positions
+        self._starts, self._positions = starts, positions
 
     @classmethod
     def of(  # noqa: PLR0917 - the parts of one grouping
@@ -87,28 +88,27 @@ class Grouped(Mapping[str, Sequence[Round]]):
             numbered = np.asarray(keys, dtype=np.int64) * size
             numbered += np.asarray(rank)[positions]
             grouped = np.argsort(numbered)  # each number is distinct: no tie to keep in order
-            return cls(
-                rows, build, names, numbered[grouped] // size, np.asarray(positions)[grouped]
-            )
+            starts = np.searchsorted(numbered[grouped] // size, np.arange(len(names) + 1))
+            return cls(rows, build, names, starts, np.asarray(positions)[grouped])
         placed = map(rank.__getitem__, positions)
         numbers = [k * size + r for k, r in zip(keys, placed, strict=True)]
         by_key = sorted(range(len(numbers)), key=numbers.__getitem__)
-        return cls(
-            rows,
-            build,
-            names,
-            list(map(keys.__getitem__, by_key)),
-            list(map(positions.__getitem__, by_key)),
-        )
+        sorted_keys = list(map(keys.__getitem__, by_key))
+        bounds = [bisect.bisect_left(sorted_keys, k) for k in range(len(names) + 1)]
+        return cls(rows, build, names, bounds, list(map(positions.__getitem__, by_key)))
 
     def positions(self, key: str) -> list[int]:
         """The positions of the group *key* (empty if there is none)."""
         at = self._at.get(key)
         if at is None:
             return []
-        low = bisect.bisect_left(self._keys, at)
-        found = self._positions[low : bisect.bisect_right(self._keys, at, low)]
+        found = self._positions[self._starts[at] : self._starts[at + 1]]
         return found if isinstance(found, list) else found.tolist()
+
+    def read(self, key: str, fields: Callable[[Any], T]) -> list[T]:
+        """*fields* of each round of the group *key*, read off its row (no round is built)."""
+        rows = self._rows
+        return [fields(rows[at]) for at in self.positions(key)]
 
     def __getitem__(self, key: str) -> Records[Round]:
         found = self.positions(key)
@@ -117,10 +117,17 @@ class Grouped(Mapping[str, Sequence[Round]]):
         return Records(self._rows, self._build, found)
 
     def __iter__(self) -> Iterator[str]:
-        return (self._names[int(k)] for k in dict.fromkeys(self._keys))
+        starts = self._bounds()
+        bounds = zip(self._names, starts[:-1], starts[1:], strict=True)
+        return (name for name, low, high in bounds if low < high)
 
     def __len__(self) -> int:
-        return len(set(self._keys))
+        starts = self._bounds()
+        return sum(map(int.__lt__, starts[:-1], starts[1:]))
+
+    def _bounds(self) -> list[int]:
+        starts = self._starts
+        return starts if isinstance(starts, list) else starts.tolist()
 
     @property
     def rows(self) -> Sequence[Any]:
@@ -194,6 +201,8 @@ class Index:
     claims_by_subject: Mapping[str, tuple[Claim, ...]]
     pairs: Pairs | None
     """The co-investment table of a large ecosystem (``None`` below ``PAIRS_FROM`` rounds)."""
+    totals_of_round: Callable[[Any], tuple[Any, ...]]
+    """Reads what a total reads of a round (``_totals.FIELDS``) off its row."""
     caches: Mapping[str, OrderedDict[str, Any]] = attrs.field(
         factory=lambda: {"portfolio": OrderedDict(), "co_investors": OrderedDict()}
     )
@@ -206,11 +215,12 @@ class Index:
         round_rows: Sequence[Any],
         build: Callable[[Any], Round] | None,
         columns: Columns,
+        totals_of_round: Callable[[Any], tuple[Any, ...]],
     ) -> Index:
         """Index checked *collections* (by name, as in ``COLLECTIONS``) and the rounds.
 
         The rounds are *round_rows*, sorted by id: records, or rows that *build* makes
-        records; *columns* numbers them.
+        records; *columns* numbers them; *totals_of_round* reads what a total reads of one.
         """
         companies = NameIndex("company", collections["companies"])
         investors = NameIndex("investor", collections["investors"])
@@ -250,6 +260,7 @@ class Index:
             ),
             claims_by_subject=_grouped((c.subject, c) for c in collections["claims"]),
             pairs=pairs,
+            totals_of_round=totals_of_round,
         )
 
     def by_name(self, index: NameIndex[N], ids: Iterable[str]) -> tuple[N, ...]:

@@ -14,6 +14,7 @@ import attrs
 
 from aiecosys import _checks as check
 from aiecosys._dates import DateLike, PartialDate, Timing, as_day
+from aiecosys._iso import iso_codes
 from aiecosys._money import Money
 
 __all__ = [
@@ -168,9 +169,7 @@ class InvestorKind(enum.Enum):
 
 @cache
 def country_codes() -> frozenset[str]:
-    import pycountry  # noqa: PLC0415 - its database is only needed when a country is given
-
-    return frozenset(c.alpha_2 for c in pycountry.countries)
+    return iso_codes("3166-1", "alpha_2")
 
 
 def _check_country(_: Any, field: attrs.Attribute[Any], value: Any) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aiecosys._checks import excerpt, fail
+from aiecosys._iso import iso_codes
 from aiecosys.exceptions import CurrencyMismatch, DataError
 
 if TYPE_CHECKING:
@@ -92,10 +93,7 @@ def _currency_codes() -> frozenset[str]:
     if _codes is None:
         with _codes_lock:
             if _codes is None:
-                import pycountry  # noqa: PLC0415 - its database is only needed here
-
-                every = {c.alpha_3 for c in pycountry.currencies}
-                _codes = frozenset(every - NOT_CURRENCIES.keys())
+                _codes = frozenset(iso_codes("4217", "alpha_3") - NOT_CURRENCIES.keys())
     return _codes
 
 

@@ -215,11 +215,6 @@ class CompanyTotal:
         return f"{self.headline} ({'; '.join(notes)})" if notes else self.headline
 
 
-def _sum(amounts: Sequence[FundedRound], currency: str) -> Money:
-    # Money.sum adds exactly, whatever the caller's decimal context.
-    return Money.sum((f.conversion.converted for f in amounts), currency=currency)
-
-
 @attrs.frozen(kw_only=True)
 class FundingBreakdown:
     """How a company's total raised is made up.
@@ -249,18 +244,43 @@ class FundingBreakdown:
     def total(self) -> CompanyTotal:
         """The total of the counted rounds, with what is undisclosed and uncertain."""
         maybe = self.possibly
-        disclosed = bool(self.rounds) or not self.undisclosed
-        return CompanyTotal(
-            company=self.company,
-            currency=self.currency,
+        return company_total(
+            self.company,
+            self.currency,
+            [f.conversion.converted for f in self.rounds],
+            len(self.undisclosed),
             as_of=self.as_of,
-            known=_sum(self.rounds, self.currency) if disclosed else None,
-            rounds=len(self.rounds) + len(self.undisclosed),
-            undisclosed=len(self.undisclosed),
-            uncertain=0 if maybe is None else len(maybe.rounds) + len(maybe.undisclosed),
-            uncertain_known=_sum(maybe.rounds, self.currency) if maybe and maybe.rounds else None,
+            uncertain=() if maybe is None else [f.conversion.converted for f in maybe.rounds],
             uncertain_undisclosed=0 if maybe is None else len(maybe.undisclosed),
         )
+
+
+def company_total(
+    company: Company,
+    currency: str,
+    counted: Sequence[Money],
+    undisclosed: int,
+    *,
+    as_of: PartialDate | None = None,
+    uncertain: Sequence[Money] = (),
+    uncertain_undisclosed: int = 0,
+) -> CompanyTotal:
+    """The total of the disclosed amounts *counted* (converted to *currency*), with the
+    *undisclosed* rounds counted too, and the *uncertain* ones apart: a ``CompanyTotal``.
+    """  # noqa: D205 - one sentence
+    disclosed = bool(counted) or not undisclosed
+    return CompanyTotal(
+        company=company,
+        currency=currency,
+        as_of=as_of,
+        # Money.sum adds exactly, whatever the caller's decimal context.
+        known=Money.sum(counted, currency=currency) if disclosed else None,
+        rounds=len(counted) + undisclosed,
+        undisclosed=undisclosed,
+        uncertain=len(uncertain) + uncertain_undisclosed,
+        uncertain_known=Money.sum(uncertain, currency=currency) if uncertain else None,
+        uncertain_undisclosed=uncertain_undisclosed,
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -7,9 +7,34 @@ from collections.abc import Iterable
 from aiecosys._dates import DateLike, PartialDate
 from aiecosys._fx import convert
 from aiecosys._model import Company, Round, Stage
-from aiecosys._results import AsOf, FundedRound, FundingBreakdown
+from aiecosys._money import Money
+from aiecosys._results import AsOf, CompanyTotal, FundedRound, FundingBreakdown, company_total
 
-__all__ = ["funding_breakdown"]
+__all__ = ["FIELDS", "funding_breakdown", "total_of"]
+
+FIELDS = ("stage", "amount", "announced")
+"""What a total without ``as_of`` reads of each round (``total_of``): read off a round's row,
+the round itself need not be built."""
+
+
+def total_of(
+    company: Company, facts: Iterable[tuple[Stage, Money | None, PartialDate]], *, currency: str
+) -> CompanyTotal:
+    """What ``funding_breakdown(...).total`` is without ``as_of``, from each round's FIELDS.
+
+    Rounds are counted as ``_breakdown`` counts them: a secondary sale never, an undisclosed
+    amount as unknown, any other amount converted at the ECB rate of its date.
+    """
+    counted: list[Money] = []
+    undisclosed = 0
+    for stage, amount, announced in facts:
+        if stage is Stage.SECONDARY:
+            continue
+        if amount is None:
+            undisclosed += 1
+        else:
+            counted.append(convert(amount, currency, on=announced).converted)
+    return company_total(company, currency, counted, undisclosed)
 
 
 def funding_breakdown(
