@@ -729,10 +729,10 @@ def _old(name: str) -> Callable[[Path], None]:
 
 
 NO = "sys.modules[{!r}] = None"
-INTERRUPT = (
-    "import aiecosys._codec as c\n"
+INTERRUPT = (  # Ctrl-C as the atomic writer syncs the new file to disk
+    "import aiecosys._atomic as atomic\n"
     "def boom(*a, **k): raise KeyboardInterrupt\n"
-    "c.write_text.__globals__['os'].fsync = boom\n"
+    "atomic.os.fsync = boom\n"
 )
 HOSTILE_NAMES = {
     "ESC clear screen": "Evil\x1b[2J\x1b[31mCorp",

@@ -109,21 +109,29 @@ class Pairs:
         size = max(len(investors), len(companies), 1)
         investor_by_rank = _ranks(investors, name_keys)
         investor_rank = _inverse(investor_by_rank)
-        # Each pair of investors of one round, both ways, numbered owner * size + the other's
-        # rank by name: the distinct numbers are the pairs, in (owner, name) order, counted.
-        firsts, seconds = [], []
+        # Each pair of investors of one round, once, numbered low * size + high (their
+        # numbers): the distinct numbers are the pairs, counted; then each pair both ways.
+        lows, highs = [], []
         for gap in range(1, _widest(rounds)):
             same = rounds[:-gap] == rounds[gap:]
-            firsts.append(members[:-gap][same])
-            seconds.append(members[gap:][same])
+            first, second = members[:-gap][same], members[gap:][same]
+            lows.append(np.minimum(first, second))
+            highs.append(np.maximum(first, second))
         del rounds
-        owner = np.concatenate([*firsts, *seconds]) if firsts else np.empty(0, np.int32)
-        other = np.concatenate([*seconds, *firsts]) if firsts else np.empty(0, np.int32)
-        del firsts, seconds
-        keys, shared = _distinct(_numbered(owner, investor_rank[other], size))
-        del owner, other
-        owners, ranked = np.divmod(keys, size)
+        low = np.concatenate(lows) if lows else np.empty(0, np.int32)
+        high = np.concatenate(highs) if highs else np.empty(0, np.int32)
+        del lows, highs
+        keys, counted = _distinct(_numbered(low, high, size))
+        del low, high
+        low, high = np.divmod(keys, size)
         del keys
+        owners = np.concatenate((low, high))
+        others = np.concatenate((high, low))
+        shared = np.concatenate((counted, counted))
+        del low, high, counted
+        ranked = investor_rank[others]
+        del others
+        # Each owner's partners: most shared rounds first, then by name.
         order = _by_count(owners, shared, ranked, size)
         owners, partners, shared = owners[order], investor_by_rank[ranked[order]], shared[order]
         del order, ranked
