@@ -10,6 +10,7 @@ query reads it. A large ecosystem also gets its co-investment table (``_pairs``)
 from __future__ import annotations
 
 import bisect
+import contextlib
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -24,6 +25,8 @@ from aiecosys._names import NameIndex
 from aiecosys._rows import Records
 
 if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
     from aiecosys._pairs import Pairs
 
 __all__ = ["PAIRS_FROM", "Index"]
@@ -178,6 +181,18 @@ class ById(Mapping[str, Record]):
         return [i for i, r in self._others.items() if isinstance(r, kind)]
 
 
+@contextlib.contextmanager
+def _beside(wanted: bool) -> Iterator[ThreadPoolExecutor | None]:
+    """A thread to work beside this one if *wanted* (else ``None``), shut down on leaving."""
+    if not wanted:
+        yield None
+        return
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - large ecosystems only
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="aiecosys-index") as pool:
+        yield pool
+
+
 def _grouped(pairs: Iterator[tuple[str, Any]]) -> dict[str, tuple[Any, ...]]:
     groups: defaultdict[str, list[Any]] = defaultdict(list)
     for key, value in pairs:
@@ -228,36 +243,47 @@ class Index:
         rounds = Records(round_rows, build)
         others = {r.id: r for name, _ in COLLECTIONS if name != "rounds" for r in collections[name]}
         name_keys = {**companies.sort_keys, **investors.sort_keys, **people.sort_keys}
-        pairs = None
-        if len(round_rows) >= PAIRS_FROM:
-            from aiecosys._pairs import Pairs  # noqa: PLC0415 - numpy, for large ecosystems only
+        with _beside(len(round_rows) >= PAIRS_FROM) as pool:
+            # numpy's sorts let go of the interpreter: the co-investment table is built on
+            # another core while the groups are, and is waited for at the end.
+            tabled = None
+            if pool is not None:
+                from aiecosys._pairs import Pairs  # noqa: PLC0415 - numpy, large ecosystems only
 
-            pairs = Pairs.build(
-                columns, collections["companies"], collections["investors"], name_keys
-            )
-        return cls(
-            by_id=ById(others, rounds, list(map(_ID, round_rows))),
-            companies=companies,
-            investors=investors,
-            people=people,
-            name_keys=name_keys,
-            rounds_in_order=Records(round_rows, build, columns.order),
-            rounds_by_company=Grouped.of(
+                tabled = pool.submit(
+                    Pairs.build,
+                    columns,
+                    collections["companies"],
+                    collections["investors"],
+                    name_keys,
+                )
+            by_company = Grouped.of(
                 round_rows,
                 build,
                 [c.id for c in collections["companies"]],
                 columns.company_of,
                 range(len(round_rows)),
                 columns.rank,
-            ),
-            rounds_by_investor=Grouped.of(
+            )
+            by_investor = Grouped.of(
                 round_rows,
                 build,
                 [v.id for v in collections["investors"]],
                 columns.investor_of,
                 columns.round_of,
                 columns.rank,
-            ),
+            )
+            by_id = ById(others, rounds, list(map(_ID, round_rows)))
+            pairs = None if tabled is None else tabled.result()
+        return cls(
+            by_id=by_id,
+            companies=companies,
+            investors=investors,
+            people=people,
+            name_keys=name_keys,
+            rounds_in_order=Records(round_rows, build, columns.order),
+            rounds_by_company=by_company,
+            rounds_by_investor=by_investor,
             claims_by_subject=_grouped((c.subject, c) for c in collections["claims"]),
             pairs=pairs,
             totals_of_round=totals_of_round,
