@@ -84,9 +84,9 @@ class Columns:
         counts = list(map(len, investments))
         flat = chain.from_iterable(investments)
         investor_of = list(map(investor_at.get, map(_INVESTOR, flat)))
-        if None in company_of or None in investor_of:
-            return None
         if len(rounds) < LARGE:
+            if None in company_of or None in investor_of:
+                return None
             order = sorted(range(len(rounds)), key=date_rank.__getitem__)
             rank = [0] * len(order)
             for place, at in enumerate(order):
@@ -104,20 +104,25 @@ class Columns:
             )
         import numpy as np  # noqa: PLC0415 - large ecosystems only
 
+        try:  # a reference to nothing is a None, which no integer array holds
+            companies_of = np.asarray(company_of, dtype=np.int32)
+            investors_of = np.asarray(investor_of, dtype=np.int32)
+        except TypeError:
+            return None
         ranks = np.asarray(date_rank, dtype=np.int32)
         in_order = np.argsort(ranks, kind="stable")
         placed = np.empty(len(rounds), dtype=np.int32)
         placed[in_order] = np.arange(len(rounds), dtype=np.int32)
         sizes = np.asarray(counts, dtype=np.int32)
         return cls(
-            company_of=np.asarray(company_of, dtype=np.int32),
+            company_of=companies_of,
             date_rank=ranks,
             last_days=np.asarray(last_days, dtype=np.int32),
             order=in_order.tolist(),
             rank=placed,
             counts=sizes,
             round_of=np.repeat(np.arange(len(rounds), dtype=np.int32), sizes),
-            investor_of=np.asarray(investor_of, dtype=np.int32),
+            investor_of=investors_of,
             large=True,
         )
 
