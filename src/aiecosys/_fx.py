@@ -92,9 +92,8 @@ def _rate(source: str, target: str, day: dt.date) -> tuple[Decimal, dt.date]:
             continue
         # As currencyconverter computes it: 1 / (source per euro) * (target per euro), in a
         # fixed context so that the caller's decimal context never changes a rate.
-        with decimal.localcontext(_RATE_CONTEXT):
-            rate = Decimal(1) / per_euro[0] * per_euro[1]
-        return rate, dt.date(on.year, on.month, on.day)
+        context = _RATE_CONTEXT
+        return context.multiply(context.divide(1, per_euro[0]), per_euro[1]), on
     raise ConversionError(
         f"no ECB rate for {source}/{target} within {_MAX_GAP_DAYS} days before {day}"
     )
@@ -121,10 +120,13 @@ def convert(money: Money, currency: str, *, on: dt.date | PartialDate | str) -> 
     problem = currency_problem(currency)
     if problem is not None:
         raise ConversionError(f"currency {problem}")
-    day: pendulum.Date | dt.date = PartialDate.of(on).first_day
+    first: pendulum.Date = PartialDate.of(on).first_day
+    # A plain date: pendulum's arithmetic and formatting, run in Python, cost more than the
+    # rest of a conversion (the looking back over days without a rate, the table's keys).
+    day = dt.date(first.year, first.month, first.day)
     if currency == money.currency:
         rate, source = Decimal(1), "same currency"
-        rate_date = dt.date(day.year, day.month, day.day)
+        rate_date = day
         converted = money
     else:
         rate, rate_date = _rate(money.currency, currency, day)

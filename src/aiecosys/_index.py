@@ -237,26 +237,34 @@ class Index:
         The rounds are *round_rows*, sorted by id: records, or rows that *build* makes
         records; *columns* numbers them; *totals_of_round* reads what a total reads of one.
         """
-        companies = NameIndex("company", collections["companies"])
-        investors = NameIndex("investor", collections["investors"])
-        people = NameIndex("person", collections["people"])
-        rounds = Records(round_rows, build)
-        others = {r.id: r for name, _ in COLLECTIONS if name != "rounds" for r in collections[name]}
-        name_keys = {**companies.sort_keys, **investors.sort_keys, **people.sort_keys}
-        with _beside(len(round_rows) >= PAIRS_FROM) as pool:
+        large = len(round_rows) >= PAIRS_FROM
+        with _beside(large) as pool:
             # numpy's sorts let go of the interpreter: the co-investment table is built on
-            # another core while the groups are, and is waited for at the end.
+            # another core (pairs counted first, ranked by name once names are folded) while
+            # the names and groups are, and is waited for at the end.
             tabled = None
             if pool is not None:
                 from aiecosys._pairs import Pairs  # noqa: PLC0415 - numpy, large ecosystems only
 
+                counted = pool.submit(Pairs.count, columns)
+            companies = NameIndex("company", collections["companies"])
+            investors = NameIndex("investor", collections["investors"])
+            people = NameIndex("person", collections["people"])
+            name_keys = {**companies.sort_keys, **investors.sort_keys, **people.sort_keys}
+            if pool is not None:
                 tabled = pool.submit(
-                    Pairs.build,
-                    columns,
-                    collections["companies"],
-                    collections["investors"],
-                    name_keys,
+                    lambda: Pairs.build(
+                        counted.result(),
+                        columns,
+                        collections["companies"],
+                        collections["investors"],
+                        name_keys,
+                    )
                 )
+            rounds = Records(round_rows, build)
+            others = {
+                r.id: r for name, _ in COLLECTIONS if name != "rounds" for r in collections[name]
+            }
             by_company = Grouped.of(
                 round_rows,
                 build,

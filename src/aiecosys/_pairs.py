@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     from aiecosys._columns import Columns
     from aiecosys._index import Grouped
 
-__all__ = ["Pairs"]
+__all__ = ["Counted", "Pairs"]
+
+Counted = tuple["NDArray[np.int64]", "NDArray[np.int64]", "NDArray[np.int64]"]
+"""Pairs of investors (the lower number, the higher) and the rounds each pair shared."""
 
 
 def _ranks(records: Sequence[Any], name_keys: Mapping[str, tuple[str, str]]) -> NDArray[np.int64]:
@@ -93,24 +96,18 @@ class Pairs:
     holdings: NDArray[np.int64]
     holdings_from: NDArray[np.int64]
 
-    @classmethod
-    def build(
-        cls,
-        columns: Columns,
-        companies: Sequence[Company],
-        investors: Sequence[Investor],
-        name_keys: Mapping[str, tuple[str, str]],
-    ) -> Pairs:
-        """Table the investments *columns* numbers (their rounds, investors and companies)."""
+    @staticmethod
+    def count(columns: Columns) -> Counted:
+        """Count the rounds each pair of investors shared (what needs no name: it can start
+        as soon as the rounds are numbered).
+        """  # noqa: D205 - one sentence
         # 32 bits a number (positions and places are under 2**31), 64 for a pair's number:
         # the pairs of a million rounds are millions, and their arrays set the load's peak.
         rounds = np.asarray(columns.round_of, dtype=np.int32)
         members = np.asarray(columns.investor_of, dtype=np.int32)
-        size = max(len(investors), len(companies), 1)
-        investor_by_rank = _ranks(investors, name_keys)
-        investor_rank = _inverse(investor_by_rank)
         # Each pair of investors of one round, once, numbered low * size + high (their
-        # numbers): the distinct numbers are the pairs, counted; then each pair both ways.
+        # numbers): the distinct numbers are the pairs, counted.
+        size = int(members.max(initial=0)) + 1
         lows, highs = [], []
         for gap in range(1, _widest(rounds)):
             same = rounds[:-gap] == rounds[gap:]
@@ -124,14 +121,29 @@ class Pairs:
         keys, counted = _distinct(_numbered(low, high, size))
         del low, high
         low, high = np.divmod(keys, size)
-        del keys
+        return low, high, counted
+
+    @classmethod
+    def build(
+        cls,
+        counted: Counted,
+        columns: Columns,
+        companies: Sequence[Company],
+        investors: Sequence[Investor],
+        name_keys: Mapping[str, tuple[str, str]],
+    ) -> Pairs:
+        """Table the pairs *counted* (``count``) and the investments *columns* numbers."""
+        size = max(len(investors), len(companies), 1)
+        investor_by_rank = _ranks(investors, name_keys)
+        investor_rank = _inverse(investor_by_rank)
+        # Each pair both ways; each owner's partners most shared rounds first, then by name.
+        low, high, shared = counted
         owners = np.concatenate((low, high))
         others = np.concatenate((high, low))
-        shared = np.concatenate((counted, counted))
+        shared = np.concatenate((shared, shared))
         del low, high, counted
         ranked = investor_rank[others]
         del others
-        # Each owner's partners: most shared rounds first, then by name.
         order = _by_count(owners, shared, ranked, size)
         owners, partners, shared = owners[order], investor_by_rank[ranked[order]], shared[order]
         del order, ranked
@@ -142,6 +154,7 @@ class Pairs:
         company_by_rank = _ranks(companies, name_keys)
         company_rank = _inverse(company_by_rank)
         held = np.asarray(columns.investment_companies(), dtype=np.int64)
+        members = np.asarray(columns.investor_of, dtype=np.int32)
         keys, _ = _distinct(_numbered(members, company_rank[held], size))
         del held, members
         owners, ranked = np.divmod(keys, size)
