@@ -139,20 +139,32 @@ class Builder:
     # Records ------------------------------------------------------------------------------
 
     def build(
-        self, at: Where, record_type: type[T], columns: Mapping[str, str], /, **fields: Any
+        self,
+        at: Where,
+        record_type: type[T],
+        columns: Mapping[str, str],
+        /,
+        *,
+        part: bool = False,
+        **fields: Any,
     ) -> T | None:
-        """Make a record; if the model refuses it, skip the row, naming the column at fault."""
+        """Make a record; if the model refuses it, skip the row, naming the column at fault.
+
+        With *part*, the record is one part of a row whose own record is kept (an investor
+        named in a round's row): it is left out, and the row reported as kept with a change.
+        """
         try:
             return record_type(**fields)
         except (DataError, TypeError, ValueError) as error:
             problems = error.problems if isinstance(error, DataError) else ()
             field = _field_of(problems[0]) if problems else None
             message = problems[0].message if problems else str(error)
-            self.skip(
-                at,
-                f"invalid {record_type.__name__.lower()}: {message}",
-                columns.get(field, field) if field else None,
-            )
+            reason = f"invalid {record_type.__name__.lower()}: {message}"
+            column = columns.get(field, field) if field else None
+            if part:
+                self.change(at, f"{reason} (left out of the row)", column)
+            else:
+                self.skip(at, reason, column)
             return None
 
     def add(self, record: _Record, at: Where | None = None) -> _Record:

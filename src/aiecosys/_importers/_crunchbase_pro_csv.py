@@ -171,6 +171,7 @@ def _rounds(  # noqa: C901 - one step per column of the row, in column order
                 row,
                 Investor,
                 {"id": "Investor Names", "name": "Investor Names"},
+                part=True,
                 id=f"investor:{slug(name)}",
                 name=name,
                 kind=InvestorKind.UNKNOWN,
