@@ -278,10 +278,11 @@ def settle(version: str | None, given: dict[str, Any]) -> Decoded | None:
     leaves = _Leaves()
     checked, unchecked = _Builders(leaves, check=True), _Builders(leaves, check=False)
     records: dict[str, tuple[Any, ...]] = {}
+    rows = tuple(given["rounds"])
     try:
         for name, kind in COLLECTIONS:
             if kind is Round:
-                distinct = _check_rounds(tuple(given[name]), leaves, checked)
+                distinct = _check_rounds(rows, leaves, checked)
             else:
                 records[name] = _records_of(kind, given[name], leaves, checked, unchecked)
     except DataError:
@@ -289,7 +290,7 @@ def settle(version: str | None, given: dict[str, Any]) -> Decoded | None:
     return Decoded(
         version=version,
         records=records,
-        round_rows=tuple(given["rounds"]),
+        round_rows=rows,
         build=unchecked.of(Round),
         totals=unchecked.fields(Round, FIELDS),
         distinct=distinct,

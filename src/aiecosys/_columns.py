@@ -10,7 +10,7 @@ rounds on (numpy is imported then only).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain, repeat
 from operator import attrgetter
 from typing import Any, TypeAlias
@@ -133,6 +133,22 @@ class Columns:
 
             return np.repeat(self.company_of, self.counts)
         return list(chain.from_iterable(map(repeat, self.company_of, self.counts)))
+
+    def same_round_pairs(self) -> Iterator[tuple[Any, Any]]:
+        """Each pair of investments of one round, as two numpy arrays of their investors.
+
+        A round's investments are next to each other, so two of one round are fewer places
+        apart than the most investments of a round: for each distance, the investors of the
+        earlier and of the later investment of every pair that far apart in one round. (Either
+        layout: numpy is imported here.)
+        """
+        import numpy as np  # noqa: PLC0415 - large ecosystems only
+
+        rounds = np.asarray(self.round_of, dtype=np.int32)
+        investors = np.asarray(self.investor_of, dtype=np.int32)
+        for gap in range(1, int(np.max(self.counts, initial=0))):
+            same = rounds[:-gap] == rounds[gap:]
+            yield investors[:-gap][same], investors[gap:][same]
 
 
 def _span(date: PartialDate) -> tuple[Any, Any]:

@@ -47,8 +47,8 @@ class Grouped(Mapping[str, Sequence[Round]]):
     """Rounds grouped by a key (a company id, an investor id), each group a lazy sequence.
 
     The groups lie end to end in one list of positions, sorted by the key's number (its
-    place in its collection) and, within a group, in announcement order; a group is found
-    by bisection, so no list is made per key.
+    place in its collection) and, within a group, in announcement order; each key's group
+    starts where the offsets say, so no list is made per key.
     """
 
     __slots__ = ("_at", "_build", "_names", "_positions", "_rows", "_starts")
@@ -237,8 +237,7 @@ class Index:
         The rounds are *round_rows*, sorted by id: records, or rows that *build* makes
         records; *columns* numbers them; *totals_of_round* reads what a total reads of one.
         """
-        large = len(round_rows) >= PAIRS_FROM
-        with _beside(large) as pool:
+        with _beside(len(round_rows) >= PAIRS_FROM) as pool:
             # numpy's sorts let go of the interpreter: the co-investment table is built on
             # another core (pairs counted first, ranked by name once names are folded) while
             # the names and groups are, and is waited for at the end.

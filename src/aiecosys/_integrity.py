@@ -176,9 +176,7 @@ def _unknown_references(records: Records, distinct: Distinct) -> list[Problem]:
         if not items:
             continue
         if kind == "record" and kind not in known:  # every id: only claims need them
-            known[kind] = set(
-                map(attrgetter("id"), chain(*(getattr(records, n) for n, _ in COLLECTIONS)))
-            )
+            known[kind] = set(map(_ID, chain(*(getattr(records, n) for n, _ in COLLECTIONS))))
         if collection == "rounds" and distinct:
             if tail not in distinct:
                 continue  # resolved when the rounds are numbered
@@ -253,13 +251,8 @@ def rounds_at_fault(columns: Columns, companies: Sequence[Company]) -> bool:
         return len(pairs) != len(columns.round_of) or any(map(lt, last_days, begun))
     import numpy as np  # noqa: PLC0415 - large ecosystems only
 
-    rounds, investors = np.asarray(columns.round_of), np.asarray(columns.investor_of)
-    # A round's investments are next to each other: two of one round are fewer apart than
-    # the most investments of a round.
-    for gap in range(1, int(np.max(columns.counts, initial=0))):
-        same = rounds[:-gap] == rounds[gap:]
-        if (same & (investors[:-gap] == investors[gap:])).any():
-            return True
+    if any((first == second).any() for first, second in columns.same_round_pairs()):
+        return True
     last = np.asarray(columns.last_days)[columns.date_rank]
     return bool((last < np.asarray(founded)[columns.company_of]).any())
 

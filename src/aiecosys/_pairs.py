@@ -103,18 +103,13 @@ class Pairs:
         """  # noqa: D205 - one sentence
         # 32 bits a number (positions and places are under 2**31), 64 for a pair's number:
         # the pairs of a million rounds are millions, and their arrays set the load's peak.
-        rounds = np.asarray(columns.round_of, dtype=np.int32)
-        members = np.asarray(columns.investor_of, dtype=np.int32)
         # Each pair of investors of one round, once, numbered low * size + high (their
         # numbers): the distinct numbers are the pairs, counted.
-        size = int(members.max(initial=0)) + 1
+        size = int(np.max(columns.investor_of, initial=0)) + 1
         lows, highs = [], []
-        for gap in range(1, _widest(rounds)):
-            same = rounds[:-gap] == rounds[gap:]
-            first, second = members[:-gap][same], members[gap:][same]
+        for first, second in columns.same_round_pairs():
             lows.append(np.minimum(first, second))
             highs.append(np.maximum(first, second))
-        del rounds
         low = np.concatenate(lows) if lows else np.empty(0, np.int32)
         high = np.concatenate(highs) if highs else np.empty(0, np.int32)
         del lows, highs
@@ -194,11 +189,3 @@ class Pairs:
             lambda: grouped.positions(investor_id),
             grouped,
         )
-
-
-def _widest(rounds: NDArray[np.int32]) -> int:
-    """The most investments of one round, *rounds* giving each investment's round, grouped."""
-    if not len(rounds):
-        return 0
-    edges = np.flatnonzero(np.diff(rounds)) + 1
-    return int(np.diff(np.concatenate(([0], edges, [len(rounds)]))).max())
