@@ -1,6 +1,8 @@
 """The bundled dataset's module-level shortcuts are the Ecosystem methods, asked of load()."""
 
 import inspect
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -55,3 +57,20 @@ def test_shortcut_raises_what_the_method_raises():
     """A shortcut's errors are the method's, unchanged."""
     with pytest.raises(aiecosys.NotFound, match="Mistal"):
         aiecosys.company("Mistal")
+
+
+def test_loading_the_bundled_data_imports_nothing_only_other_paths_need():
+    """load() pays for no date library, path library, zip reader or FX table it does not use.
+
+    pendulum (20 ms) comes with the first pendulum date asked for, pathlib and zipfile with a
+    user's file or the first conversion, difflib with the first suggestion of an error.
+    """
+    code = (
+        "import sys, aiecosys; eco = aiecosys.load(); "
+        "late = ['pendulum', 'dateutil', 'pathlib', 'zipfile', 'importlib.resources', "
+        "'difflib', 'currency_converter', 'cattrs', 'numpy', 'click']; "
+        "print([m for m in late if m in sys.modules]); "
+        "eco.rounds[0].announced.first_day; print('pendulum' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["[]", "True"]

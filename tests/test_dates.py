@@ -5,6 +5,7 @@ from hypothesis import given
 
 from aiecosys import DataError, PartialDate, Precision, Timing
 from aiecosys import strategies as aist
+from aiecosys._dates import days
 from tests.helpers import day
 
 
@@ -59,6 +60,15 @@ def test_first_and_last_day_are_pendulum_dates():
     import pendulum
 
     assert isinstance(PartialDate.parse("2023").first_day, pendulum.Date)
+    assert isinstance(PartialDate.parse("2023").last_day, pendulum.Date)
+
+
+@given(aist.partial_dates())
+def test_days_are_the_first_and_last_day_as_plain_dates(date):
+    """days() gives the interval's ends as plain dates, equal to first_day and last_day."""
+    first, last = days(date)
+    assert (type(first), type(last)) == (dt.date, dt.date)
+    assert (first, last) == (date.first_day, date.last_day)
 
 
 @given(aist.partial_dates(), aist.partial_dates())

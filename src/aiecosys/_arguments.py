@@ -10,7 +10,6 @@ gets an [`InvalidArgument`][aiecosys.InvalidArgument] or
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -18,6 +17,7 @@ from typing import Any, TypeVar
 from aiecosys._checks import excerpt
 from aiecosys._dates import PartialDate
 from aiecosys._money import currency_problem
+from aiecosys._names import close as suggest
 from aiecosys.exceptions import ArgumentTypeError, DataError, InvalidArgument
 
 __all__ = ["choice", "count", "country", "currency", "date", "flag", "key", "one_or_many"]
@@ -53,7 +53,7 @@ def choice(value: Any, kind: type[E], argument: str) -> E:
         return kind(value)
     except ValueError:
         values = [str(m.value) for m in kind]
-        close = difflib.get_close_matches(value[:100].lower().replace(" ", "_"), values, n=3)
+        close = suggest(value[:100].lower().replace(" ", "_"), values)
         listed = ", ".join(map(repr, values))
         raise InvalidArgument(argument, f"{excerpt(value)} is not one of {listed}", close) from None
 

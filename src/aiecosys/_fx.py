@@ -11,17 +11,13 @@ import datetime as dt
 import decimal
 import functools
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import TYPE_CHECKING
 
 import attrs
 
-from aiecosys._dates import PartialDate
+from aiecosys._dates import PartialDate, days
 from aiecosys._ecb import rate_table
 from aiecosys._money import Money, currency_problem, exact
 from aiecosys.exceptions import ConversionError
-
-if TYPE_CHECKING:
-    import pendulum
 
 __all__ = ["ECB_SOURCE", "Conversion", "convert"]
 
@@ -120,10 +116,9 @@ def convert(money: Money, currency: str, *, on: dt.date | PartialDate | str) -> 
     problem = currency_problem(currency)
     if problem is not None:
         raise ConversionError(f"currency {problem}")
-    first: pendulum.Date = PartialDate.of(on).first_day
     # A plain date: pendulum's arithmetic and formatting, run in Python, cost more than the
     # rest of a conversion (the looking back over days without a rate, the table's keys).
-    day = dt.date(first.year, first.month, first.day)
+    day = days(PartialDate.of(on))[0]
     if currency == money.currency:
         rate, source = Decimal(1), "same currency"
         rate_date = day

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aiecosys._checks import NAME
-from aiecosys._dates import PartialDate
+from aiecosys._dates import PartialDate, days
 from aiecosys._model import COLLECTIONS, Claim, Company, Investor, Person, Record, Round, Source
 from aiecosys.exceptions import DataError, Problem
 
@@ -204,9 +204,9 @@ def _round_problems(records: Records) -> list[Problem]:
     listed = sum(map(len, investments))
     distinct = sum(map(len, map(set, map(_investors_of, investments))))
     # Each round's last possible day against its company's first possible day of existence.
-    founded = {c.id: c.founded.first_day for c in records.companies if c.founded is not None}
+    founded = {c.id: days(c.founded)[0] for c in records.companies if c.founded is not None}
     texts = list(map(attrgetter("announced"), rounds))
-    last_day = {d: PartialDate.of(d).last_day for d in set(texts)}
+    last_day = {d: days(PartialDate.of(d))[1] for d in set(texts)}
     begun = map(founded.get, map(attrgetter("company"), rounds), repeat(dt.date.min))
     early = any(map(lt, map(last_day.__getitem__, texts), begun))
     if distinct == listed and not early:
@@ -227,7 +227,7 @@ def _round_problems(records: Records) -> list[Problem]:
         company = companies.get(round_.company)
         started = company.founded if company is not None else None
         announced = PartialDate.of(round_.announced)
-        if company is not None and started is not None and announced.last_day < started.first_day:
+        if company is not None and started is not None and days(announced)[1] < days(started)[0]:
             found.append(
                 Problem(
                     f"rounds[{i}].announced",
@@ -243,7 +243,7 @@ def rounds_at_fault(columns: Columns, companies: Sequence[Company]) -> bool:
     A look over the rounds' integer columns (``_columns``), companies by place; only when it
     answers yes are the rounds walked (``problems``) to say where.
     """
-    founded = [1 if c.founded is None else c.founded.first_day.toordinal() for c in companies]
+    founded = [1 if c.founded is None else days(c.founded)[0].toordinal() for c in companies]
     if not columns.large:
         pairs = set(zip(columns.round_of, columns.investor_of, strict=True))
         last_days = map(columns.last_days.__getitem__, columns.date_rank)

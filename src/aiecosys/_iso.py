@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
+import os
 
 __all__ = ["iso_codes"]
 
@@ -33,8 +33,10 @@ def _read(standard: str, code: str) -> frozenset[str]:
     spec = importlib.util.find_spec("pycountry")  # found, not imported
     if spec is None or not spec.submodule_search_locations:
         raise OSError("pycountry is not installed")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "databases"
-    entries = json.loads((folder / f"iso{standard}.json").read_bytes())[standard]
+    # os.path, not pathlib: pathlib costs 3 ms of the bundled data's load (it imports urllib).
+    folder = os.path.join(next(iter(spec.submodule_search_locations)), "databases")  # noqa: PTH118
+    with open(os.path.join(folder, f"iso{standard}.json"), "rb") as file:  # noqa: PTH118, PTH123
+        entries = json.load(file)[standard]
     return frozenset(entry[code] for entry in entries)
 
 

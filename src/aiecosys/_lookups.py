@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 from aiecosys import _arguments as check
 from aiecosys._model import Record
+from aiecosys._names import close
 from aiecosys.exceptions import NotFound
 
 if TYPE_CHECKING:
     from aiecosys._index import Index
 
-__all__ = ["close", "exact", "record"]
+__all__ = ["exact", "record"]
 
 T = TypeVar("T", bound=Record)
-
-
-def close(key: str, candidates: Iterable[str]) -> list[str]:
-    """Return up to three of *candidates* closest to *key*, best first."""
-    import difflib  # noqa: PLC0415 - only on the error path
-
-    return difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.6)
 
 
 def exact(index: Index, kind: type[T], label: str, key: str | T) -> T:

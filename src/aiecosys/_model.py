@@ -6,14 +6,16 @@ to each other by id; [`Ecosystem`][aiecosys.Ecosystem] checks that those ids res
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import re
 from functools import cache
 from typing import Any
 
 import attrs
 
 from aiecosys import _checks as check
-from aiecosys._dates import DateLike, PartialDate, Timing, as_day
+from aiecosys._dates import DateLike, PartialDate, Timing, as_day, days
 from aiecosys._iso import iso_codes
 from aiecosys._money import Money
 
@@ -36,6 +38,9 @@ __all__ = [
     "ValuationBasis",
     "Verdict",
 ]
+
+_ONE_DAY = dt.timedelta(days=1)
+_WHITE_SPACE = re.compile(r"\s")  # what str.isspace() is true of, found in C
 
 MAX_ROUND_AMOUNT = 10**15
 """No single round is bigger than this in its own currency; larger amounts are typos."""
@@ -184,7 +189,7 @@ def _check_url(_: Any, field: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
     check.text(_, field, value)
-    if not value.startswith(("https://", "http://")) or any(c.isspace() for c in value):
+    if not value.startswith(("https://", "http://")) or _WHITE_SPACE.search(value):
         raise check.fail(field, f"{value[:80]!r} is not an http(s) URL")
 
 
@@ -251,7 +256,7 @@ class Role:
 
     @end.validator
     def _end_after_start(self, field: attrs.Attribute[Any], value: PartialDate | None) -> None:
-        if value is not None and self.start is not None and value.last_day < self.start.first_day:
+        if value is not None and self.start is not None and days(value)[1] < days(self.start)[0]:
             raise check.fail(field, f"ends ({value}) before it starts ({self.start})")
 
     def held_on(self, day: DateLike) -> bool:
@@ -282,7 +287,7 @@ class Role:
         """True if surely held on *day*, False if surely not, None if the dates cannot tell."""
         start = Timing.UNCERTAIN if self.start is None else self.start.timing(day)
         # Held through its end day: it has ended by *day* when it ended by the day before.
-        end = Timing.AFTER if self.end is None else self.end.timing(as_day(day).subtract(days=1))
+        end = Timing.AFTER if self.end is None else self.end.timing(as_day(day) - _ONE_DAY)
         if start is Timing.AFTER or end is Timing.BEFORE:
             return False
         if start is Timing.BEFORE and end is Timing.AFTER:

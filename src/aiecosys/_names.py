@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -11,10 +10,23 @@ from typing import Generic, Protocol, TypeVar
 from aiecosys._checks import MAX_NAME
 from aiecosys.exceptions import AmbiguousKey, NotFound
 
-__all__ = ["NameIndex", "normalise"]
+__all__ = ["NameIndex", "close", "normalise"]
 
 # No id, name or alias is longer (see _checks): a longer key names nothing, and is not folded.
 _LONGEST = MAX_NAME
+
+
+def close(key: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
+    """Return up to *limit* of *candidates* closest to *key*, best first: the suggestions of
+    every "not found" and "not one of" error.
+
+    Examples:
+        >>> close("mistrall", ["mistral", "meta", "xai"])
+        ['mistral']
+    """  # noqa: D205 - one sentence
+    import difflib  # noqa: PLC0415 - only on the error path
+
+    return difflib.get_close_matches(key, list(candidates), n=limit, cutoff=0.6)
 
 
 def normalise(name: str) -> str:
@@ -99,9 +111,8 @@ class NameIndex(Generic[R]):
         """Return the display names closest to *key*, best first."""
         if len(key) > _LONGEST:  # no name is this long: nothing is close to it
             return []
-        close = difflib.get_close_matches(normalise(key), self._by_name, n=limit, cutoff=0.6)
         out: list[str] = []
-        for match in close:
+        for match in close(normalise(key), self._by_name, limit):
             for record_id in self._by_name[match]:
                 name = self.by_id[record_id].name
                 if name not in out:

@@ -7,6 +7,7 @@ date sorts what it finds into what surely holds and what possibly does ([`AsOf`]
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from aiecosys._index import Index
 
 __all__ = ["find_rounds", "roles_at", "split"]
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def split(rounds: Iterable[Round], as_of: DateLike | None) -> AsOf[Round]:
@@ -46,7 +49,7 @@ def between(rounds: Iterable[Round], since: DateLike | None, until: DateLike | N
     """
     if since is None and until is None:
         return AsOf(as_of=None, surely=tuple(rounds))
-    before_start = None if since is None else as_day(since, end=False).subtract(days=1)
+    before_start = None if since is None else as_day(since, end=False) - _ONE_DAY
     end = None if until is None else as_day(until)
     sure: list[Round] = []
     maybe: list[Round] = []
