@@ -1,9 +1,14 @@
 import datetime as dt
+import decimal
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from aiecosys import ConversionError, Money, convert
+from aiecosys import strategies as aist
+from aiecosys._fx import _rate, converted
 
 
 def test_conversion_shows_rate_date_and_source():
@@ -66,3 +71,26 @@ def test_the_fx_table_is_not_loaded_by_import():
     code = "import sys, aiecosys; print('currency_converter' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@given(
+    aist.money(),
+    st.sampled_from(aist.ECB_CURRENCIES),
+    st.dates(min_value=dt.date(1999, 1, 11), max_value=dt.date(2024, 12, 31)),
+)
+def test_converted_is_the_amount_times_the_rate_to_the_cent_half_even(money, currency, day):
+    """converted() (what totals add up) is amount x rate, rounded half-even to the cent once,
+    whatever the caller's decimal context; the same amount as convert()'s, and exact when
+    the currency does not change.
+    """  # noqa: D205 - one sentence
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)):
+        amount, rate, rate_date = converted(money, currency, day)
+    if currency == money.currency:
+        assert (amount, rate, rate_date) == (money.amount, 1, day)
+    else:
+        with decimal.localcontext(decimal.Context(prec=500)):
+            exact = money.amount * rate
+            expected = exact.quantize(Decimal("0.01"), rounding=decimal.ROUND_HALF_EVEN)
+        assert (amount, rate_date) == (expected, _rate(money.currency, currency, day)[1])
+        assert rate == _rate(money.currency, currency, day)[0]
+    assert convert(money, currency, on=day).converted.amount == amount

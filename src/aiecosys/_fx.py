@@ -16,15 +16,16 @@ import attrs
 
 from aiecosys._dates import PartialDate, days
 from aiecosys._ecb import rate_table
-from aiecosys._money import Money, currency_problem, exact
+from aiecosys._money import EXACT, Money, currency_problem
 from aiecosys.exceptions import ConversionError
 
-__all__ = ["ECB_SOURCE", "Conversion", "convert"]
+__all__ = ["ECB_SOURCE", "Conversion", "convert", "converted"]
 
 ECB_SOURCE = "European Central Bank euro foreign exchange reference rates"
 # The ECB publishes no rate on weekends and TARGET holidays; look this far back for one.
 _MAX_GAP_DAYS = 10
 _CENT = Decimal("0.01")
+_ONE = Decimal(1)
 
 # currencyconverter computes cross rates (1 / source * target) in the current decimal context:
 # a fixed one, the default context's 28 digits, makes a rate the same whatever the caller's.
@@ -119,16 +120,36 @@ def convert(money: Money, currency: str, *, on: dt.date | PartialDate | str) -> 
     # A plain date: pendulum's arithmetic and formatting, run in Python, cost more than the
     # rest of a conversion (the looking back over days without a rate, the table's keys).
     day = days(PartialDate.of(on))[0]
+    amount, rate, rate_date = converted(money, currency, day)
     if currency == money.currency:
-        rate, source = Decimal(1), "same currency"
-        rate_date = day
-        converted = money
-    else:
-        rate, rate_date = _rate(money.currency, currency, day)
-        source = ECB_SOURCE
-        with exact():
-            amount = (money.amount * rate).quantize(_CENT, rounding=ROUND_HALF_EVEN)
-            converted = Money(amount=amount, currency=currency)
+        return Conversion(
+            original=money, converted=money, rate=rate, rate_date=rate_date, source="same currency"
+        )
     return Conversion(
-        original=money, converted=converted, rate=rate, rate_date=rate_date, source=source
+        original=money,
+        converted=Money(amount=amount, currency=currency),
+        rate=rate,
+        rate_date=rate_date,
+        source=ECB_SOURCE,
     )
+
+
+def converted(money: Money, currency: str, day: dt.date) -> tuple[Decimal, Decimal, dt.date]:
+    """What `convert` finds, as plain values: the amount in *currency*, the rate, its day.
+
+    For code that converts many amounts of checked money to a checked currency (a total) and
+    needs no `Conversion` of each: the same rule, the same figures.
+
+    Examples:
+        >>> amount, rate, rate_date = converted(
+        ...     Money(amount=100, currency="USD"), "EUR", dt.date(2023, 6, 10)
+        ... )
+        >>> amount, rate_date
+        (Decimal('92.76'), datetime.date(2023, 6, 9))
+    """
+    if currency == money.currency:
+        return money.amount, _ONE, day
+    rate, rate_date = _rate(money.currency, currency, day)
+    # Exact: an amount times a rate has at most 38 + 28 digits (see _money.EXACT).
+    amount = EXACT.multiply(money.amount, rate).quantize(_CENT, ROUND_HALF_EVEN, EXACT)
+    return amount, rate, rate_date

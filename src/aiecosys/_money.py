@@ -9,6 +9,7 @@ context of its own (`exact`): the caller's ``decimal.getcontext()`` never change
 from __future__ import annotations
 
 import decimal
+import functools
 import threading
 from collections.abc import Iterable
 from decimal import Decimal
@@ -24,11 +25,13 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
 __all__ = [
+    "EXACT",
     "MAX_INTEGER_DIGITS",
     "MAX_PLACES",
     "NOT_CURRENCIES",
     "Money",
     "exact",
+    "exact_sum",
     "is_currency_code",
 ]
 
@@ -42,7 +45,7 @@ MAX_PLACES = 18
 # and some leading or trailing zeros); it is refused before it is read.
 _MAX_TEXT = 100
 
-_CONTEXT = decimal.Context(
+EXACT = decimal.Context(  # see exact()
     prec=100,  # 2 x 38 digits: a product of two amounts is exact, so is a sum of many
     rounding=decimal.ROUND_HALF_EVEN,
     Emin=-999_999,
@@ -85,7 +88,19 @@ def exact() -> AbstractContextManager[decimal.Context]:
         ...         print(Decimal("1234567.89") + Decimal("0.01"))
         1234567.90
     """
-    return decimal.localcontext(_CONTEXT)
+    return decimal.localcontext(EXACT)
+
+
+def exact_sum(amounts: Iterable[Decimal]) -> Decimal:
+    """Add *amounts* exactly (in the `EXACT` context), whatever the caller's decimal context.
+
+    Examples:
+        >>> import decimal
+        >>> with decimal.localcontext(decimal.Context(prec=3)):
+        ...     print(exact_sum([Decimal("1234567.89"), Decimal("0.01")]))
+        1234567.90
+    """
+    return functools.reduce(EXACT.add, amounts, Decimal(0))
 
 
 def _currency_codes() -> frozenset[str]:
@@ -227,13 +242,11 @@ class Money:
             >>> print(Money.sum([Money(amount="0.1", currency="EUR")] * 3, currency="EUR"))
             EUR 0.3
         """
-        total = Decimal(0)
-        with exact():
-            for money in amounts:
-                if money.currency != currency:
-                    raise CurrencyMismatch(currency, money.currency)
-                total += money.amount
-            return cls(amount=total, currency=currency)
+        listed = list(amounts)
+        for money in listed:
+            if money.currency != currency:
+                raise CurrencyMismatch(currency, money.currency)
+        return cls(amount=exact_sum(m.amount for m in listed), currency=currency)
 
     @classmethod
     def zero(cls, currency: str) -> Money:

@@ -10,6 +10,7 @@ are kept apart ([`AsOf`][aiecosys.AsOf], ``possibly`` fields), following
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from typing import Generic, TypeVar, overload
 
 import attrs
@@ -17,7 +18,7 @@ import attrs
 from aiecosys._dates import PartialDate
 from aiecosys._fx import Conversion
 from aiecosys._model import Claim, Company, Investor, Round
-from aiecosys._money import Money
+from aiecosys._money import Money, exact_sum
 
 __all__ = [
     "AsOf",
@@ -244,13 +245,14 @@ class FundingBreakdown:
     def total(self) -> CompanyTotal:
         """The total of the counted rounds, with what is undisclosed and uncertain."""
         maybe = self.possibly
+        possible = () if maybe is None else maybe.rounds
         return company_total(
             self.company,
             self.currency,
-            [f.conversion.converted for f in self.rounds],
+            [f.conversion.converted.amount for f in self.rounds],
             len(self.undisclosed),
             as_of=self.as_of,
-            uncertain=() if maybe is None else [f.conversion.converted for f in maybe.rounds],
+            uncertain=[f.conversion.converted.amount for f in possible],
             uncertain_undisclosed=0 if maybe is None else len(maybe.undisclosed),
         )
 
@@ -258,27 +260,29 @@ class FundingBreakdown:
 def company_total(
     company: Company,
     currency: str,
-    counted: Sequence[Money],
+    counted: Sequence[Decimal],
     undisclosed: int,
     *,
     as_of: PartialDate | None = None,
-    uncertain: Sequence[Money] = (),
+    uncertain: Sequence[Decimal] = (),
     uncertain_undisclosed: int = 0,
 ) -> CompanyTotal:
-    """The total of the disclosed amounts *counted* (converted to *currency*), with the
-    *undisclosed* rounds counted too, and the *uncertain* ones apart: a ``CompanyTotal``.
+    """The total of the disclosed amounts *counted* (in *currency*), with the *undisclosed*
+    rounds counted too, and the *uncertain* ones apart: a ``CompanyTotal``.
     """  # noqa: D205 - one sentence
     disclosed = bool(counted) or not undisclosed
     return CompanyTotal(
         company=company,
         currency=currency,
         as_of=as_of,
-        # Money.sum adds exactly, whatever the caller's decimal context.
-        known=Money.sum(counted, currency=currency) if disclosed else None,
+        # Added exactly, whatever the caller's decimal context.
+        known=Money(amount=exact_sum(counted), currency=currency) if disclosed else None,
         rounds=len(counted) + undisclosed,
         undisclosed=undisclosed,
         uncertain=len(uncertain) + uncertain_undisclosed,
-        uncertain_known=Money.sum(uncertain, currency=currency) if uncertain else None,
+        uncertain_known=Money(amount=exact_sum(uncertain), currency=currency)
+        if uncertain
+        else None,
         uncertain_undisclosed=uncertain_undisclosed,
     )
 

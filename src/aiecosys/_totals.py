@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
-from aiecosys._dates import DateLike, PartialDate
-from aiecosys._fx import convert
+from aiecosys._dates import DateLike, PartialDate, days
+from aiecosys._fx import convert, converted
 from aiecosys._model import Company, Round, Stage
 from aiecosys._money import Money
 from aiecosys._results import AsOf, CompanyTotal, FundedRound, FundingBreakdown, company_total
@@ -23,9 +24,10 @@ def total_of(
     """What ``funding_breakdown(...).total`` is without ``as_of``, from each round's FIELDS.
 
     Rounds are counted as ``_breakdown`` counts them: a secondary sale never, an undisclosed
-    amount as unknown, any other amount converted at the ECB rate of its date.
+    amount as unknown, any other amount converted at the ECB rate of its date (`converted`,
+    the figure `convert` gives, without a `Conversion` of each: *currency* is checked).
     """
-    counted: list[Money] = []
+    counted: list[Decimal] = []
     undisclosed = 0
     for stage, amount, announced in facts:
         if stage is Stage.SECONDARY:
@@ -33,7 +35,7 @@ def total_of(
         if amount is None:
             undisclosed += 1
         else:
-            counted.append(convert(amount, currency, on=announced).converted)
+            counted.append(converted(amount, currency, days(announced)[0])[0])
     return company_total(company, currency, counted, undisclosed)
 
 
