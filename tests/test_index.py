@@ -53,7 +53,7 @@ def test_every_record_is_found_by_id():
 
 
 def test_large_groupings_equal_small_ones(monkeypatch):
-    """The numpy layout of a large ecosystem's groups gives the groups the list layout gives."""
+    """A large ecosystem's groups, in packed arrays, are the groups of the list layout."""
     from aiecosys import _columns
 
     small_layout = index()
