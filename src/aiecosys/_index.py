@@ -203,9 +203,10 @@ def _packed(values: Any) -> array.array[int]:
     """
     import numpy as np  # noqa: PLC0415 - large ecosystems only
 
-    if values.dtype == np.int32 and array.array("i").itemsize == 4:  # noqa: PLR2004
-        return array.array("i", values.tobytes())
-    return array.array("q", values.astype(np.int64, copy=False).tobytes())
+    wide = values.dtype != np.int32 or array.array("i").itemsize != 4  # noqa: PLR2004
+    packed = array.array("q" if wide else "i")
+    packed.frombytes(np.ascontiguousarray(values, np.int64 if wide else np.int32).data.cast("B"))
+    return packed
 
 
 def _grouped(pairs: Iterator[tuple[str, Any]]) -> dict[str, tuple[Any, ...]]:
