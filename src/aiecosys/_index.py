@@ -195,7 +195,7 @@ def _beside(wanted: bool) -> Iterator[ThreadPoolExecutor | None]:
 
 
 def _packed(values: Any) -> array.array[int]:
-    """The integers of the numpy array *values* as a standard-library array of the same width.
+    """The integers of the numpy array *values* as a standard-library array (int32 or int64).
 
     A query slices a group out of it: an array's slice and ``tolist`` are plain C, where
     numpy's go through its indexing machinery (12 us against 6 us on a process's first
