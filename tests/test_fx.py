@@ -86,7 +86,7 @@ def test_converted_is_the_amount_times_the_rate_to_the_cent_half_even(money, cur
     with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)):
         amount, rate, rate_date = converted(money, currency, day)
     if currency == money.currency:
-        assert (amount, rate, rate_date) == (money.amount, 1, day)
+        assert (amount, rate, rate_date) == (money.amount, Decimal(1), day)
     else:
         with decimal.localcontext(decimal.Context(prec=500)):
             exact = money.amount * rate

@@ -3,7 +3,7 @@
 import pytest
 
 from aiecosys import NotFound, Round, Source
-from aiecosys._lookups import close, exact, record
+from aiecosys._lookups import exact, record
 from tests.test_index import index
 
 
@@ -24,10 +24,3 @@ def test_record_suggests_close_ids():
     with pytest.raises(NotFound) as caught:
         record(index(), "round:acme-sed")
     assert "round:acme-seed" in caught.value.suggestions
-
-
-def test_close_returns_at_most_three_best_first():
-    """close() keeps the three best matches above the cutoff."""
-    assert close("acme", ["acme", "acne", "acre", "acmes", "zzz"])[0] == "acme"
-    assert len(close("acme", ["acme", "acne", "acre", "acmes"])) == 3
-    assert close("acme", ["zzz"]) == []

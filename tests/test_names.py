@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aiecosys import AmbiguousKey, Company, NotFound
-from aiecosys._names import NameIndex, normalise
+from aiecosys._names import NameIndex, close, normalise
 
 
 def test_normalise_folds_case_accents_and_spaces():
@@ -53,3 +53,10 @@ def test_ascii_names_fold_as_the_full_unicode_steps_fold_them(name):
     decomposed = unicodedata.normalize("NFKD", name.upper().casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     assert normalise(name) == " ".join(bare.casefold().split())
+
+
+def test_close_returns_at_most_three_best_first():
+    """close() keeps the three best matches above the cutoff."""
+    assert close("acme", ["acme", "acne", "acre", "acmes", "zzz"])[0] == "acme"
+    assert len(close("acme", ["acme", "acne", "acre", "acmes"])) == 3
+    assert close("acme", ["zzz"]) == []
