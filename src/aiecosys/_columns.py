@@ -73,10 +73,11 @@ class Columns:
             (True, True)
         """
         dates = list(map(_ANNOUNCED, rounds))  # dates, or their text in bulk rows
-        spans = sorted(set(dates), key=lambda d: _span(PartialDate.of(d)))
+        span_of = {d: days(PartialDate.of(d)) for d in set(dates)}
+        spans = sorted(span_of, key=span_of.__getitem__)
         rank_of_date = {d: r for r, d in enumerate(spans)}
         date_rank = list(map(rank_of_date.__getitem__, dates))
-        last_days = [days(PartialDate.of(d))[1].toordinal() for d in spans]
+        last_days = [span_of[d][1].toordinal() for d in spans]
         company_at = {c.id: i for i, c in enumerate(companies)}
         investor_at = {v.id: i for i, v in enumerate(investors)}
         company_of = list(map(company_at.get, map(_COMPANY, rounds)))
@@ -149,7 +150,3 @@ class Columns:
         for gap in range(1, int(np.max(self.counts, initial=0))):
             same = rounds[:-gap] == rounds[gap:]
             yield investors[:-gap][same], investors[gap:][same]
-
-
-def _span(date: PartialDate) -> tuple[Any, Any]:
-    return days(date)
