@@ -2,7 +2,8 @@
 
 For each size it generates (once, cached) a deterministic ecosystem file, chooses once the
 busiest investor (most rounds, then smallest id) and a sample of companies, and runs each
-engine in its own fresh interpreter, one after the other:
+engine in its own fresh interpreter, one after the other, ``--repeat`` times (3 unless told),
+the engines taking turns, so that each round of runs sees the same machine:
 
 - load: the file to a validated, indexed ``Ecosystem`` (aiecosys); the file to tables of
   rounds, investments and companies (DuckDB ``read_json``, polars ``read_json``), not checked;
@@ -16,12 +17,16 @@ engine in its own fresh interpreter, one after the other:
   its date (DuckDB: an ``ASOF JOIN``, polars: ``join_asof`` on a table of the same rates);
   ``co_investors`` and ``portfolio`` of the busiest investor.
 
-Before it prints any time it checks that every engine gave the same answers: the same
+Each figure is the median over the runs of an engine; each ratio is the median of the ratios
+of the runs taken side by side (aiecosys's first run against DuckDB's first run, and so on),
+its range in brackets, so a ratio compares two processes that ran one after the other.
+
+Before it prints any time it checks that every run of every engine gave the same answers: the same
 co-investors with the same counts of shared rounds, the same portfolio, the same totals to
 the cent with the same counts of rounds and of undisclosed rounds. Run from the project root:
 
     python benchmarks/scale.py                      # 10k, 100k and 1M rounds
-    python benchmarks/scale.py --sizes 10000 --calls 50
+    python benchmarks/scale.py --sizes 10000 --calls 50 --repeat 1
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -291,6 +297,35 @@ def run(
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One engine's runs as one: each figure the median over the runs, the answers the first's."""
+
+    def merged(values: list[Any]) -> Any:
+        if isinstance(values[0], dict):
+            return {k: merged([v[k] for v in values]) for k in values[0]}
+        return statistics.median(values)
+
+    figures = [{k: v for k, v in r.items() if k != "answers"} for r in runs]
+    return {**merged(figures), "answers": runs[0]["answers"], "runs": runs}
+
+
+def paired(r: dict[str, Any], theirs: str, figure: Any, *, ours_over_theirs: bool) -> str:
+    """The median, over the runs taken side by side, of one figure's ratio, with its range.
+
+    *figure* reads the figure off one run; the ratio is aiecosys / *theirs* with
+    *ours_over_theirs* (a load: below 1 is faster), else *theirs* / aiecosys (a query).
+    """
+    ratios = sorted(
+        figure(ours) / figure(other) if ours_over_theirs else figure(other) / figure(ours)
+        for ours, other in zip(r["aiecosys"]["runs"], r[theirs]["runs"], strict=True)
+    )
+    shown = (lambda x: f"{x:.2f}") if ours_over_theirs else (lambda x: ratio(x, 1))
+    middle = shown(statistics.median(ratios))
+    if len(ratios) == 1:
+        return f"**{middle}**"
+    return f"**{middle}** ({shown(ratios[0])}-{shown(ratios[-1])})"
+
+
 def machine() -> str:
     """Describe this machine: processor, cores, memory, Python, load average."""
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
@@ -302,11 +337,11 @@ def machine() -> str:
 
 
 def disagreements(results: dict[str, Any]) -> list[str]:
-    """What the engines answered differently from aiecosys (empty: they agree)."""
-    ours = results["aiecosys"]["answers"]
+    """What the runs answered differently from aiecosys's first run (empty: they agree)."""
+    ours = results["aiecosys"]["runs"][0]["answers"]
     found = []
-    for engine in (e for e in ENGINES[1:] if e in results):
-        theirs = results[engine]["answers"]
+    for engine, run_ in ((e, r) for e in ENGINES if e in results for r in results[e]["runs"]):
+        theirs = run_["answers"]
         found.extend(
             f"{engine}: {what} differ"
             for what in ("co_investors", "portfolio")
@@ -362,19 +397,19 @@ def markdown(results: dict[int, dict[str, Any]]) -> str:
     for engine in ENGINES[1:]:
         row(
             f"**load, aiecosys / {engine}**",
-            lambda r, e=engine: f"**{r['aiecosys']['load_s'] / r[e]['load_s']:.2f}**",
+            lambda r, e=engine: paired(r, e, lambda x: x["load_s"], ours_over_theirs=True),
         )
     for engine in ENGINES:
         row(f"load, CPU time, {engine}", lambda r, e=engine: f"{r[e]['load_cpu_s']:.2f} s")
     row(
         "**load CPU time, aiecosys / DuckDB**",
-        lambda r: f"**{r['aiecosys']['load_cpu_s'] / r['duckdb']['load_cpu_s']:.2f}**",
+        lambda r: paired(r, "duckdb", lambda x: x["load_cpu_s"], ours_over_theirs=True),
     )
     for engine in ENGINES:
         row(f"peak RSS, {engine}", lambda r, e=engine: f"{r[e]['peak_mb']:,.0f} MB")
     row(
         "**peak RSS, aiecosys / DuckDB**",
-        lambda r: f"**{r['aiecosys']['peak_mb'] / r['duckdb']['peak_mb']:.2f}**",
+        lambda r: paired(r, "duckdb", lambda x: x["peak_mb"], ours_over_theirs=True),
     )
     for engine in ENGINES:
         row(f"rates ready (apart), {engine}", lambda r, e=engine: us(r[e]["rates_s"] * 1e6))
@@ -386,12 +421,48 @@ def markdown(results: dict[int, dict[str, Any]]) -> str:
                 )
             row(
                 f"**{query} {when}, DuckDB / aiecosys**",
-                lambda r, q=query, s=stat: f"**{ratio(r['duckdb'][q][s], r['aiecosys'][q][s])}**",
+                lambda r, q=query, s=stat: paired(
+                    r, "duckdb", lambda x: x[q][s], ours_over_theirs=False
+                ),
             )
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:  # noqa: C901 - one report, step by step
+def show(size: int, found: dict[str, Any], engines: list[str], repeat: int) -> None:
+    """Print one size's figures, engine beside engine."""
+    investor = found["investor"]
+    print(
+        f"\n{size:,} rounds ({found['file_mb']:.0f} MB); investor {investor}; "
+        f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+        f"median of {repeat} run(s) per engine"
+    )
+    for problem in found["disagreements"]:
+        print(f"  DISAGREE {problem}")
+    print(f"  {'':<34}" + "".join(f"{e:>14}" for e in engines))
+    print(f"  {'load':<34}" + "".join(f"{found[e]['load_s']:>12.2f} s" for e in engines))
+    print(
+        f"  {'load, CPU time of the process':<34}"
+        + "".join(f"{found[e]['load_cpu_s']:>12.2f} s" for e in engines)
+    )
+    print(f"  {'peak RSS':<34}" + "".join(f"{found[e]['peak_mb']:>11,.0f} MB" for e in engines))
+    print(
+        f"  {'rates ready (before the calls)':<34}"
+        + "".join(f"{us(found[e]['rates_s'] * 1e6):>14}" for e in engines)
+    )
+    for query in ("co_investors", "portfolio"):
+        print(
+            f"  {query + ', a call read whole (aiecosys)':<34}"
+            f"{us(found['aiecosys'][query]['read_all_us']):>14}"
+        )
+    for query in QUERIES:
+        for stat in ("first_us", "median_us", "p99_us"):
+            print(
+                f"  {query + ' ' + stat.removesuffix('_us'):<34}"
+                + "".join(f"{us(found[e][query][stat]):>14}" for e in engines)
+            )
+
+
+def main() -> None:
     """Measure every size and print the figures, the ratios and the Markdown table."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
@@ -401,6 +472,9 @@ def main() -> None:  # noqa: C901 - one report, step by step
     )
     parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=ENGINES)
     parser.add_argument("--json", type=Path, help="Also write all figures to this file.")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="Fresh processes per engine and size, in turns."
+    )
     parser.add_argument(
         "--lines", action="store_true", help="Read the JSON-lines form of each file instead."
     )
@@ -422,10 +496,20 @@ def main() -> None:  # noqa: C901 - one report, step by step
         investor, investor_rounds, companies = choose(path, args.calls)
         if args.lines:
             path = as_lines(path)
-        found: dict[str, Any] = {
-            e: run(e, path, rates=rates, investor=investor, companies=companies, calls=args.calls)
-            for e in args.engines
-        }
+        runs: dict[str, list[Any]] = {e: [] for e in args.engines}
+        for _ in range(args.repeat):
+            for e in args.engines:
+                runs[e].append(
+                    run(
+                        e,
+                        path,
+                        rates=rates,
+                        investor=investor,
+                        companies=companies,
+                        calls=args.calls,
+                    )
+                )
+        found: dict[str, Any] = {e: median_run(runs[e]) for e in args.engines}
         ours = found["aiecosys"]["answers"]
         found.update(
             file_mb=path.stat().st_size / 1e6,
@@ -436,37 +520,7 @@ def main() -> None:  # noqa: C901 - one report, step by step
             load_average=os.getloadavg(),
         )
         results[size] = found
-        print(
-            f"\n{size:,} rounds ({found['file_mb']:.0f} MB); investor {investor}; "
-            f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}"
-        )
-        for problem in found["disagreements"]:
-            print(f"  DISAGREE {problem}")
-        print(f"  {'':<34}" + "".join(f"{e:>14}" for e in args.engines))
-        print(f"  {'load':<34}" + "".join(f"{found[e]['load_s']:>12.2f} s" for e in args.engines))
-        print(
-            f"  {'load, CPU time of the process':<34}"
-            + "".join(f"{found[e]['load_cpu_s']:>12.2f} s" for e in args.engines)
-        )
-        print(
-            f"  {'peak RSS':<34}"
-            + "".join(f"{found[e]['peak_mb']:>11,.0f} MB" for e in args.engines)
-        )
-        print(
-            f"  {'rates ready (before the calls)':<34}"
-            + "".join(f"{us(found[e]['rates_s'] * 1e6):>14}" for e in args.engines)
-        )
-        for query in ("co_investors", "portfolio"):
-            print(
-                f"  {query + ', a call read whole (aiecosys)':<34}"
-                f"{us(found['aiecosys'][query]['read_all_us']):>14}"
-            )
-        for query in QUERIES:
-            for stat in ("first_us", "median_us", "p99_us"):
-                print(
-                    f"  {query + ' ' + stat.removesuffix('_us'):<34}"
-                    + "".join(f"{us(found[e][query][stat]):>14}" for e in args.engines)
-                )
+        show(size, found, args.engines, args.repeat)
         if found["disagreements"]:
             raise SystemExit("the engines disagree: no figure is worth reporting")
     if args.json:
