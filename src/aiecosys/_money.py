@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import decimal
 import functools
-import threading
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -71,8 +70,6 @@ currency, and no amount of money is in it. Real currencies whose code starts wit
 XCD, XOF, XPF, XCG) are currencies.
 """
 
-_codes: frozenset[str] | None = None
-_codes_lock = threading.Lock()
 
 
 def exact() -> AbstractContextManager[decimal.Context]:
@@ -103,13 +100,9 @@ def exact_sum(amounts: Iterable[Decimal]) -> Decimal:
     return functools.reduce(EXACT.add, amounts, Decimal(0))
 
 
+@functools.cache
 def _currency_codes() -> frozenset[str]:
-    global _codes  # noqa: PLW0603 - a lazily filled, read-only cache
-    if _codes is None:
-        with _codes_lock:
-            if _codes is None:
-                _codes = frozenset(iso_codes("4217", "alpha_3") - NOT_CURRENCIES.keys())
-    return _codes
+    return frozenset(iso_codes("4217", "alpha_3") - NOT_CURRENCIES.keys())
 
 
 def is_currency_code(code: object) -> bool:
