@@ -1,5 +1,6 @@
 """The bundled dataset: coverage of the article, sources, claims, and the questions users ask."""
 
+import re
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
@@ -136,6 +137,63 @@ def test_every_company_with_rounds_has_its_total_checked_or_says_why_not(eco):
         if claim.field == "total_raised":
             assert claim.explanation, claim.id
             assert claim.explanation.startswith("Sum of recorded rounds"), claim.id
+
+
+_SUM = re.compile(r"Sum of recorded rounds to (\d{4}(?:-\d\d){0,2}): (.*)", re.DOTALL)
+_STATED = re.compile(r"([A-Z]{3}) (\d[\d,]*)(?:,? (?:\+|and) |(?=[^\d,]|,\D|$))")
+
+
+def stated_sum(text: str) -> dict[str, Decimal]:
+    """The amounts a sum states first, by currency: ``USD 1,000 + CNY 5`` (empty for "none")."""
+    found: dict[str, Decimal] = {}
+    at = 0
+    while (match := _STATED.match(text, at)) is not None:
+        found[match[1]] = Decimal(match[2].replace(",", ""))
+        at = match.end()
+    return found
+
+
+def test_stated_sum_reads_the_leading_amounts_only():
+    """The parser of the test below: the first amounts, joined by + or and, and nothing after."""
+    assert stated_sum("USD 1,004,000,000. The published $1.1B") == {"USD": Decimal(1004000000)}
+    assert stated_sum("CNY 7,040,000,000 and USD 400,000,000, all") == {
+        "CNY": Decimal(7040000000),
+        "USD": Decimal(400000000),
+    }
+    assert stated_sum("USD 25 + JPY 2 (mixed; USD 9 later)") == {"USD": 25, "JPY": 2}
+    assert stated_sum("USD 300, plus the USD 50 angel round") == {"USD": 300}
+    assert stated_sum("none with a known amount") == stated_sum("unknown (USD 5)") == {}
+
+
+def test_each_total_check_states_the_sum_the_library_gives_on_its_date(eco):
+    """A total check's "Sum of recorded rounds to DATE: ..." is what aiecosys answers then.
+
+    The sum is stated by currency as recorded, over the rounds a total counts (no secondary
+    sale) surely announced by DATE; "none" or "unknown" when no such round has a known
+    amount (unknown is not zero). A round with an amount only possibly announced by DATE
+    (dated to a month or year that runs past it) is not in the sum, and the explanation says
+    it is dated only to that month or year.
+    """
+    checked = 0
+    for claim in eco.claims:
+        if claim.field != "total_raised":
+            continue
+        match = _SUM.match(claim.explanation)
+        assert match, f"{claim.id}: no 'Sum of recorded rounds to DATE: ...'"
+        day, rest = match.groups()
+        breakdown = eco.funding_breakdown(claim.subject, as_of=day)
+        surely: dict[str, Decimal] = {}
+        for funded in breakdown.rounds:
+            amount = funded.round.amount
+            surely[amount.currency] = surely.get(amount.currency, Decimal(0)) + amount.amount
+        assert stated_sum(rest) == surely, claim.id
+        if not surely:
+            assert rest.startswith(("none", "unknown")), claim.id
+        possibly = breakdown.possibly.rounds if breakdown.possibly else ()
+        for funded in possibly:
+            assert f"dated only to {funded.round.announced}" in rest, (claim.id, funded.round.id)
+        checked += 1
+    assert checked >= 50
 
 
 def test_the_article_is_a_low_reliability_source(eco):
