@@ -149,10 +149,17 @@ def test_excerpt_is_short_and_safe_for_any_value():
 
 @given(
     st.sampled_from([ID, NAME, TEXT]),
-    st.lists(st.text(max_size=30) | st.sampled_from(["", " ", "\n", "a b", "a\tb", "x" * 600])),
+    st.lists(
+        st.text(max_size=30)
+        | st.sampled_from(["", " ", "\n", "a b", "a\tb", "x" * 600])
+        | st.sampled_from([None, 1, True, b"ab", ("a",), ["a"]])
+    ),
 )
 def test_a_column_passes_at_once_only_if_each_value_passes(rule, values):
-    """all_allowed() answers True only when problem() finds nothing in any value."""
+    """all_allowed() answers True only when problem() finds nothing in any value.
+
+    A value that is not text (None, a number, bytes, a list) is a problem too.
+    """
     if rule.all_allowed(values):
         assert all(rule.problem(v) is None for v in values)
 

@@ -262,8 +262,9 @@ def checked(
 ) -> dict[str, tuple[Any, ...]]:
     """Return the collections *given* (by name) as tuples, once every record is checked.
 
-    With *distinct*, the rounds are rows decoded in bulk (``_bulk``), checked field by field
-    already, and *distinct* some of the ids they hold; the references between records are
+    With *distinct*, the collections come from the bulk reader (``_bulk``), which built the
+    records (their types need no check) and checked the rounds' rows field by field, and
+    *distinct* holds some of the ids the rows name; the references between records are
     checked here, but for those left to the rounds' numbers (see ``problems``).
 
     Raises:
@@ -278,11 +279,12 @@ def checked(
             lists[name] = ()
             continue
         lists[name] = tuple(given[name])
-        found.extend(
-            Problem(f"{name}[{i}]", f"must be a {kind.__name__} (got {type(item).__name__})")
-            for i, item in enumerate(lists[name])
-            if not isinstance(item, kind) and not (distinct is not None and kind is Round)
-        )
+        if distinct is None:  # a caller's records; the bulk reader built its own (and rows)
+            found.extend(
+                Problem(f"{name}[{i}]", f"must be a {kind.__name__} (got {type(item).__name__})")
+                for i, item in enumerate(lists[name])
+                if not isinstance(item, kind)
+            )
     if version is not None and (problem := NAME.problem(version)) is not None:
         found.append(Problem("version", problem))
     if not found:

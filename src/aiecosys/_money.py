@@ -71,7 +71,6 @@ XCD, XOF, XPF, XCG) are currencies.
 """
 
 
-
 def exact() -> AbstractContextManager[decimal.Context]:
     r"""Return a context manager in which decimal arithmetic on amounts is exact.
 
