@@ -371,10 +371,12 @@ def _check_columns(
     """Check *rows* of *kind* with every rule of *kind*, column by column.
 
     Each distinct value of a field goes once through its rule, its dates and amounts made
-    values once (kept in *leaves*); a row with a field of ``RECORD_RULES`` set is built, which
-    runs every rule, and keeps the checked value. A field holding records of a class checked
-    by columns too (a round's investments) is checked the same way over all of them; other
-    records held (a person's roles) are built, each checked. ``RESOLVED`` fields are left out.
+    values once (kept in *leaves*); a field whose rule checks its type alone, the type its
+    row was decoded as (a stage, a lead flag), was checked by msgspec. A row with a field of
+    ``RECORD_RULES`` set is built, which runs every rule, and keeps the checked value. A field
+    holding records of a class checked by columns too (a round's investments) is checked the
+    same way over all of them; other records held (a person's roles) are built, each checked.
+    ``RESOLVED`` fields are left out.
 
     Returns the distinct values of each field checked by columns, by name.
 
@@ -390,6 +392,8 @@ def _check_columns(
     for field in attrs.fields(attrs.resolve_types(kind)):
         if not field.init or field.name in whole or (kind, field.name) in RESOLVED:
             continue
+        if getattr(field.validator, "only_type", None) == _row_type(field.type):
+            continue  # a rule of the type alone, which decoding the row enforced (a bool, an enum)
         column = map(attrgetter(field.name), rows)
         held = _held(field.type)
         if held is not None:  # records, as a tuple

@@ -273,6 +273,8 @@ def instance(
                 f"(got {type(value).__name__})",
             )
 
+    # Read by checks over whole columns: a value decoded as this type passes (_bulk).
+    check.only_type = kind | None if optional else kind  # type: ignore[attr-defined]
     return check
 
 
